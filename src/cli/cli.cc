@@ -1,0 +1,88 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+namespace gongkai::cli {
+
+void CliContext::Fail(int code, const std::string& zh_message) {
+  *err << "错误：" << zh_message << "\n";
+  exit_code = code;
+}
+
+std::string CliContext::EffectiveDbUrl() const {
+  if (!db_url.empty()) return db_url;
+  return "sqlite:" + data_dir + "/gongkai.db";
+}
+
+namespace {
+
+const char* EnvOr(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return (v != nullptr && *v != '\0') ? v : fallback;
+}
+
+// CLI11 reports usage errors in English; users get Chinese, with the
+// original detail kept in parentheses for searching.
+std::string TranslateParseError(const CLI::ParseError& e) {
+  const char* zh = "用法错误";
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    zh = "无法识别的参数";
+  } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    zh = "缺少必需的参数或子命令";
+  } else if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+    zh = "参数值无法解析";
+  } else if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
+    zh = "参数值无效";
+  } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    zh = "参数个数不符";
+  } else if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr ||
+             dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr) {
+    zh = "参数组合无效";
+  }
+  return std::string(zh) + "（" + e.what() + "）。运行 gongkai --help 查看用法";
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CliContext ctx;
+  ctx.out = &out;
+  ctx.err = &err;
+  ctx.data_dir = EnvOr("GONGKAI_DATA_DIR", "./var");
+  ctx.db_url = EnvOr("GONGKAI_DB", "");
+  ctx.config_path = EnvOr("GONGKAI_CONFIG", "");
+
+  CLI::App app("gongkai（公开）：政府信息公开平台", "gongkai");
+  app.require_subcommand(1);
+  app.option_defaults()->always_capture_default();
+  app.add_option("--data-dir", ctx.data_dir, "数据目录（环境变量 GONGKAI_DATA_DIR）");
+  app.add_option("--db", ctx.db_url, "数据库，如 sqlite:var/gongkai.db（环境变量 GONGKAI_DB）");
+  app.add_option("--config", ctx.config_path, "TOML 配置文件（环境变量 GONGKAI_CONFIG）");
+
+  AddVersionCommand(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    // --help (of the command or a subcommand): CLI11 prints the right page.
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    ctx.Fail(kExitUsage, TranslateParseError(e));
+    return ctx.exit_code;
+  } catch (const std::exception& e) {
+    // The one catch-all of the command line: a bug, reported, never a crash.
+    ctx.Fail(kExitUsage, std::string("内部错误（") + e.what() + "）");
+    return ctx.exit_code;
+  }
+  return ctx.exit_code;
+}
+
+void AddVersionCommand(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand("version", "显示版本");
+  cmd->callback([&ctx] { *ctx.out << "gongkai " << GONGKAI_VERSION << "\n"; });
+}
+
+}  // namespace gongkai::cli
