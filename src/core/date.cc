@@ -78,8 +78,9 @@ bool ParseInt(std::string_view s, int* out) {
 Result<Date> Date::Parse(std::string_view text) {
   auto bad = [&](const char* why) {
     std::string shown(text.substr(0, 40));
-    return InvalidArgument(std::string("invalid date '") + shown + "': " + why,
-                           "日期无效：“" + shown + "”，应为 YYYY-MM-DD 格式的真实日期（如 2024-09-27）");
+    return InvalidArgument(
+        std::string("invalid date '") + shown + "': " + why,
+        "日期无效：“" + shown + "”，应为 YYYY-MM-DD 格式的真实日期（如 2024-09-27）");
   };
   if (text.size() < 8 || text.size() > 10) return bad("expected YYYY-MM-DD");
   char sep = text[4];

@@ -13,7 +13,7 @@ namespace gongkai {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     assert(!status_.ok());
     if (status_.ok()) status_ = Internal("Result constructed from an ok Status");
@@ -22,9 +22,18 @@ class [[nodiscard]] Result {
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
 
-  const T& value() const& { assert(ok()); return *value_; }
-  T& value() & { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
   const T* operator->() const { return &value(); }
@@ -39,7 +48,7 @@ class [[nodiscard]] Result {
 
 // Evaluates `rexpr` (a Result); on error returns its Status, else moves the
 // value into `lhs` (which may be a declaration: `auto x`).
-#define GONGKAI_ASSIGN_OR_RETURN(lhs, rexpr)                  \
+#define GONGKAI_ASSIGN_OR_RETURN(lhs, rexpr) \
   GONGKAI_ASSIGN_OR_RETURN_IMPL_(GONGKAI_CONCAT_(r_, __LINE__), lhs, rexpr)
 #define GONGKAI_CONCAT_INNER_(a, b) a##b
 #define GONGKAI_CONCAT_(a, b) GONGKAI_CONCAT_INNER_(a, b)

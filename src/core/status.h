@@ -16,6 +16,7 @@ enum class StatusCode {
   kPermissionDenied,    // the caller may not do this
   kUnavailable,         // try again later: a busy database, a full queue
   kOutOfRange,          // outside what the data covers (a year the calendar does not know)
+  kResourceExhausted,   // too many attempts: sign-in throttling, rate limits
   kInternal,            // a bug or a broken invariant
 };
 
@@ -72,14 +73,17 @@ inline Status Unavailable(std::string en, std::string zh = {}) {
 inline Status OutOfRange(std::string en, std::string zh = {}) {
   return Status(StatusCode::kOutOfRange, std::move(en), std::move(zh));
 }
+inline Status ResourceExhausted(std::string en, std::string zh = {}) {
+  return Status(StatusCode::kResourceExhausted, std::move(en), std::move(zh));
+}
 inline Status Internal(std::string en, std::string zh = {}) {
   return Status(StatusCode::kInternal, std::move(en), std::move(zh));
 }
 
 }  // namespace gongkai
 
-#define GONGKAI_RETURN_IF_ERROR(expr)           \
-  do {                                          \
-    ::gongkai::Status gongkai_status_ = (expr); \
+#define GONGKAI_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::gongkai::Status gongkai_status_ = (expr);        \
     if (!gongkai_status_.ok()) return gongkai_status_; \
   } while (0)

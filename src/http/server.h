@@ -16,10 +16,10 @@ namespace gongkai::http {
 
 // One parsed request, as handlers see it. Header names are lower-case.
 struct HttpRequest {
-  std::string method;       // "GET", "POST", …
-  std::string target;       // as sent: "/a/b?x=1"
-  std::string path;         // percent-decoded path: "/a/b"
-  std::string query_string; // raw, after '?'
+  std::string method;        // "GET", "POST", …
+  std::string target;        // as sent: "/a/b?x=1"
+  std::string path;          // percent-decoded path: "/a/b"
+  std::string query_string;  // raw, after '?'
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string remote_addr;  // "127.0.0.1"
@@ -74,12 +74,12 @@ class Router {
 
 struct ServerOptions {
   std::string bind_address = "127.0.0.1";
-  uint16_t port = 8080;                     // 0 = any free port (tests)
-  int threads = 0;                          // 0 = one per core
-  size_t max_body_bytes = 1 << 20;          // larger bodies get 413
-  size_t max_header_bytes = 16 << 10;       // larger headers get 431
-  int request_timeout_seconds = 30;         // to read one whole request
-  int keep_alive_timeout_seconds = 60;      // idle keep-alive connections
+  uint16_t port = 8080;                 // 0 = any free port (tests)
+  int threads = 0;                      // 0 = one per core
+  size_t max_body_bytes = 1 << 20;      // larger bodies get 413
+  size_t max_header_bytes = 16 << 10;   // larger headers get 431
+  int request_timeout_seconds = 30;     // to read one whole request
+  int keep_alive_timeout_seconds = 60;  // idle keep-alive connections
 };
 
 // Called once per request after the response is sent (access log).
