@@ -2,6 +2,7 @@
 // in src/calendar; this file parses arguments and formats the answers.
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <cstdlib>
 #include <iomanip>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -24,11 +25,20 @@ struct CalendarFiles {
   std::string overrides;  // --override: regional days
 };
 
+const char* EnvOrEmpty(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? v : "";
+}
+
 void AddFileOptions(CLI::App* cmd, CalendarFiles& files) {
-  cmd->add_option("--holidays", files.holidays,
-                  "全国节假日文件（默认为内置的 data/calendar/cn_holidays.tsv）");
-  cmd->add_option("--override", files.overrides,
-                  "本地节假日覆盖文件（地方性假日、取消的全国条目）");
+  files.holidays = EnvOrEmpty("GONGKAI_HOLIDAYS");
+  files.overrides = EnvOrEmpty("GONGKAI_HOLIDAY_OVERRIDE");
+  cmd->add_option(
+      "--holidays", files.holidays,
+      "全国节假日文件（环境变量 GONGKAI_HOLIDAYS；默认为内置的 data/calendar/cn_holidays.tsv）");
+  cmd->add_option(
+      "--override", files.overrides,
+      "本地节假日覆盖文件（环境变量 GONGKAI_HOLIDAY_OVERRIDE）：地方性假日、取消的全国条目");
 }
 
 std::string DateWithWeekday(Date d) { return d.ToString() + "（" + d.ChineseWeekday() + "）"; }
