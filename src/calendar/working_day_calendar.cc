@@ -215,16 +215,18 @@ Result<Date> WorkingDayCalendar::AddWorkingDays(Date start, int count,
   return d;
 }
 
-Result<int> WorkingDayCalendar::WorkingDaysBetween(Date a, Date b) const {
+Result<int> WorkingDayCalendar::WorkingDaysBetween(Date a, Date b,
+                                                   std::span<const ExcludedSpan> excluded) const {
   if (b < a) {
     return InvalidArgument("end " + b.ToString() + " before start " + a.ToString(),
                            "结束日期" + b.ToString() + "早于开始日期" + a.ToString());
   }
+  GONGKAI_RETURN_IF_ERROR(CheckSpans(excluded));
   int n = 0;
   for (Date d = a; d < b;) {
     d = d.AddDays(1);
     GONGKAI_ASSIGN_OR_RETURN(bool working, IsWorkingDay(d));
-    if (working) ++n;
+    if (working && SpanContaining(excluded, d) == nullptr) ++n;
   }
   return n;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -103,8 +104,9 @@ class WorkingDayCalendar {
   Result<Explanation> ExplainAddWorkingDays(Date start, int count,
                                             std::span<const ExcludedSpan> excluded = {}) const;
 
-  // Working days in (a, b]; 0 when a == b. kInvalidArgument if b < a; kOutOfRange as above.
-  Result<int> WorkingDaysBetween(Date a, Date b) const;
+  // Working days in (a, b], not counting those inside `excluded`; 0 when a == b.
+  // kInvalidArgument if b < a or a span has from > to; kOutOfRange as above.
+  Result<int> WorkingDaysBetween(Date a, Date b, std::span<const ExcludedSpan> excluded = {}) const;
 
   // The listed days and working-day total of a covered year; kOutOfRange otherwise.
   Result<YearSummary> SummarizeYear(int year) const;

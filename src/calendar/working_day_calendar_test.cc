@@ -153,11 +153,15 @@ TEST(WorkingDayCalendarTest, ExcludedSpansAreNotCounted) {
   EXPECT_EQ(ex.days[15].reason, "周末");  // Sun 10-13 stays a weekend
   EXPECT_EQ(ex.days[16].reason, "征求第三方意见");
   EXPECT_EQ(ex.days[16].running_count, 6);
+  EXPECT_EQ(cal.WorkingDaysBetween({2024, 9, 27}, {2024, 11, 7}, spans).value(), 20);
+  EXPECT_EQ(cal.WorkingDaysBetween({2024, 9, 27}, {2024, 11, 7}).value(), 26);
   std::vector<ExcludedSpan> reversed = {{{2024, 10, 18}, {2024, 10, 12}, "征求第三方意见"}};
   auto bad = cal.AddWorkingDays({2024, 9, 27}, 20, reversed);
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.status().UserMessage(),
             "不计算期间“征求第三方意见”的结束日期2024-10-12早于开始日期2024-10-18");
+  EXPECT_EQ(cal.WorkingDaysBetween({2024, 9, 27}, {2024, 11, 7}, reversed).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST(WorkingDayCalendarTest, OverridesAddReplaceAndCancel) {
