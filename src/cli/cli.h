@@ -36,5 +36,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
 // Each command family registers its subcommands here (one function per file).
 void AddVersionCommand(CLI::App& app, CliContext& ctx);
+// `calendar add|between|is-workday|show` (calendar_command.cc).
+void AddCalendarCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli
