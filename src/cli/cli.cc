@@ -64,6 +64,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
   AddVersionCommand(app, ctx);
   AddCalendarCommands(app, ctx);
+  AddDbCommands(app, ctx);
+  AddAgencyCommands(app, ctx);
+  AddUserCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -38,5 +38,11 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 void AddVersionCommand(CLI::App& app, CliContext& ctx);
 // `calendar add|between|is-workday|show` (calendar_command.cc).
 void AddCalendarCommands(CLI::App& app, CliContext& ctx);
+// `db migrate|backup|status` (db_command.cc).
+void AddDbCommands(CLI::App& app, CliContext& ctx);
+// `agency add|list` (agency_command.cc).
+void AddAgencyCommands(CLI::App& app, CliContext& ctx);
+// `user add|passwd|list` (user_command.cc).
+void AddUserCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli

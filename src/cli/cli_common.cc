@@ -1,0 +1,69 @@
+#include "cli/cli_common.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+
+namespace gongkai::cli {
+
+void FailWith(CliContext& ctx, const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kUnavailable:
+    case StatusCode::kInternal:
+    case StatusCode::kResourceExhausted:
+      ctx.Fail(kExitFailure, status.UserMessage());
+      break;
+    default:
+      ctx.Fail(kExitUsage, status.UserMessage());
+  }
+}
+
+std::unique_ptr<storage::Store> OpenMigratedStore(CliContext& ctx) {
+  auto store = storage::OpenStore(ctx.EffectiveDbUrl());
+  if (!store.ok()) {
+    FailWith(ctx, store.status());
+    return nullptr;
+  }
+  auto applied = (*store)->Migrate();
+  if (!applied.ok()) {
+    FailWith(ctx, applied.status());
+    return nullptr;
+  }
+  return std::move(store).value();
+}
+
+namespace {
+
+std::string ReadLineNoEcho() {
+  termios old{};
+  tcgetattr(STDIN_FILENO, &old);
+  termios quiet = old;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  std::string line;
+  std::getline(std::cin, line);
+  tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  return line;
+}
+
+}  // namespace
+
+Result<std::string> ReadPassword(CliContext& ctx, const std::string& prompt) {
+  std::string pw;
+  if (isatty(STDIN_FILENO)) {
+    *ctx.err << prompt << "：" << std::flush;
+    pw = ReadLineNoEcho();
+    *ctx.err << "\n再输入一次：" << std::flush;
+    std::string again = ReadLineNoEcho();
+    *ctx.err << "\n";
+    if (pw != again) return InvalidArgument("passwords differ", "两次输入的密码不一致");
+  } else {
+    std::getline(std::cin, pw);
+    if (!pw.empty() && pw.back() == '\r') pw.pop_back();
+  }
+  if (pw.empty()) return InvalidArgument("empty password", "未提供密码（从标准输入读取第一行）");
+  return pw;
+}
+
+}  // namespace gongkai::cli

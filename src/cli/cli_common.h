@@ -1,0 +1,28 @@
+#pragma once
+// Shared by the commands that work on the database.
+
+#include <memory>
+#include <string>
+
+#include "cli/cli.h"
+#include "storage/store.h"
+
+namespace gongkai::cli {
+
+// Exit code for an operational failure (database busy, disk full, a bug).
+inline constexpr int kExitFailure = 3;
+
+// Prints the status's Chinese message and sets the exit code: 2 for errors
+// the input caused, 3 for operational ones.
+void FailWith(CliContext& ctx, const Status& status);
+
+// Opens the database named by the context and brings its schema up to date
+// (creating the file and folder on first use). On error reports it and
+// returns nullptr.
+std::unique_ptr<storage::Store> OpenMigratedStore(CliContext& ctx);
+
+// Reads a password: from stdin (first line) when it is not a terminal, else
+// by prompting twice without echo. kInvalidArgument when empty or the two differ.
+Result<std::string> ReadPassword(CliContext& ctx, const std::string& prompt);
+
+}  // namespace gongkai::cli
