@@ -46,6 +46,7 @@ using BeastParser = bhttp::request_parser<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::span_body<const char>>;
 
 constexpr size_t kReadChunk = 4096;
+constexpr size_t kIdleBufferLimit = 16 << 10;
 constexpr size_t kMaxDrainBytes = 1 << 20;
 constexpr int kLingerSeconds = 2;
 
@@ -253,6 +254,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadNext() {
     if (core_->stopping.load()) return Close();
     if (buffer_.size() > 0) return ReadHeader();  // a pipelined request is waiting
+    if (buffer_.capacity() > kIdleBufferLimit) buffer_.shrink_to_fit();  // after a large request
     state_ = State::kIdle;
     stream_.expires_after(Seconds(core_->options.keep_alive_timeout_seconds));
     stream_.async_read_some(buffer_.prepare(kReadChunk),
