@@ -163,6 +163,12 @@ TEST(ParseRequestTest, ParsesCompleteIncompleteAndRejectedRequests) {
 
   EXPECT_EQ(ParseRequest("GET / HTTP/1.1\r\nHost:", limits).status, -1);
   EXPECT_EQ(ParseRequest("", limits).status, -1);
+  // Found by request_fuzz: a chunk cut short used to loop forever.
+  EXPECT_EQ(
+      ParseRequest("PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\n\r\n",
+                   ServerOptions())
+          .status,
+      -1);
   EXPECT_EQ(ParseRequest("POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\n", limits).status, 413);
   EXPECT_EQ(
       ParseRequest("GET / HTTP/1.1\r\nX: " + std::string(300, 'a') + "\r\n\r\n", limits).status,

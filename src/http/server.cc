@@ -483,6 +483,13 @@ ParsedRequest ParseRequest(std::string_view bytes, const ServerOptions& limits) 
       result.consumed = used;
       return result;
     }
+    // Beast may consume the last bytes (say, part of a chunk) without asking
+    // for more; with nothing left to give it, the request is incomplete.
+    if (!parser.is_done() && (n == 0 || used >= bytes.size())) {
+      result.status = -1;
+      result.consumed = used;
+      return result;
+    }
   }
   result.consumed = used;
   std::string bad = ConvertRequest(parser.release(), &result.request);
