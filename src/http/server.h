@@ -12,6 +12,10 @@
 
 #include "core/status.h"
 
+namespace gongkai {
+class Clock;
+}
+
 namespace gongkai::http {
 
 // One parsed request, as handlers see it. Header names are lower-case.
@@ -23,15 +27,21 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string remote_addr;  // "127.0.0.1"
+  int version = 11;         // 10 for HTTP/1.0, 11 for HTTP/1.1
   // Filled by the Router from `{name}` segments of the matched pattern.
   std::map<std::string, std::string> path_params;
 
   // First header with this (lower-case) name, or nullptr.
   const std::string* Header(std::string_view lower_name) const;
-  // Value of the named cookie, or "" when absent.
+  // Value of the named cookie (Cookie header, `a=1; b=2`), or "" when absent.
+  // Surrounding double quotes are removed; the value is not percent-decoded.
   std::string Cookie(std::string_view name) const;
-  // First decoded value of a query parameter, or "" when absent.
+  // First decoded value of a query parameter ('+' is a space, %XX decoded),
+  // or "" when absent.
   std::string Query(std::string_view name) const;
+  // First decoded value of a field of an `application/x-www-form-urlencoded`
+  // body (an HTML form POST), or "" when absent or the body is another type.
+  std::string Form(std::string_view name) const;
   std::string PathParam(const std::string& name) const;
 };
 
@@ -39,10 +49,13 @@ struct HttpRequest {
 // copy (pages rendered once at publish time and cached).
 struct HttpResponse {
   int status = 200;
-  std::string content_type = "text/html; charset=utf-8";
+  std::string content_type = "text/html; charset=utf-8";  // "" = no Content-Type header
   std::string body;
   std::shared_ptr<const std::string> shared_body;
-  std::vector<std::pair<std::string, std::string>> headers;  // Set-Cookie, Location, ETag, …
+  // Set-Cookie, Location, ETag, Cache-Control, … Connection, Content-Length and
+  // Transfer-Encoding are the server's and are ignored here; a header whose
+  // name or value holds CR, LF or NUL is dropped (and logged).
+  std::vector<std::pair<std::string, std::string>> headers;
 
   void AddHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
@@ -54,7 +67,10 @@ using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
 // Maps (method, path) to a handler. Patterns are literal segments and
 // `{name}` segments matching one non-empty segment: "/api/v1/agencies/{id}".
-// Not thread-safe while adding; Match is safe to call concurrently after.
+// Segments are compared after percent-decoding; a trailing '/' matters
+// ("/a/" is not "/a"). Routes are tried in the order added; a HEAD request
+// falls back to the GET route. Not thread-safe while adding; Match is safe
+// to call concurrently after.
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
@@ -62,6 +78,9 @@ class Router {
   // pattern matches. *method_not_allowed is set when the path matches a
   // pattern under another method.
   const Handler* Match(HttpRequest& request, bool* method_not_allowed) const;
+  // The methods some pattern accepts for this decoded path, sorted, for an
+  // Allow header: "GET, HEAD, POST" ("" when none). HEAD comes with GET.
+  std::string AllowedMethods(std::string_view path) const;
 
  private:
   struct Route {
@@ -69,17 +88,26 @@ class Router {
     std::vector<std::string> segments;
     Handler handler;
   };
+  static bool PathMatches(const Route& route, const std::vector<std::string_view>& segments,
+                          std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
 };
+
+// Called with one English line when a handler throws or the server hits an
+// unexpected error (default: written to stderr).
+using ErrorLogFn = std::function<void(const std::string& message)>;
 
 struct ServerOptions {
   std::string bind_address = "127.0.0.1";
   uint16_t port = 8080;                 // 0 = any free port (tests)
   int threads = 0;                      // 0 = one per core
   size_t max_body_bytes = 1 << 20;      // larger bodies get 413
-  size_t max_header_bytes = 16 << 10;   // larger headers get 431
-  int request_timeout_seconds = 30;     // to read one whole request
+  size_t max_header_bytes = 16 << 10;   // request line + headers; larger get 431
+  int request_timeout_seconds = 30;     // to read one whole request (and to write its response)
   int keep_alive_timeout_seconds = 60;  // idle keep-alive connections
+  int shutdown_grace_seconds = 10;      // Stop(): how long in-flight requests may take
+  ErrorLogFn error_log = nullptr;       // nullptr = stderr
+  const Clock* clock = nullptr;         // for the Date header; nullptr = the system clock
 };
 
 // Called once per request after the response is sent (access log).
@@ -88,7 +116,8 @@ using AccessLogFn = std::function<void(const HttpRequest&, int status, size_t by
 // An HTTP/1.1 server (Boost.Beast + Asio): keep-alive, pipelined requests
 // served in order, size limits and timeouts, ETag/If-None-Match for
 // responses that carry an ETag header, HEAD. A handler that throws gets a
-// logged 500. Thread-safe: Stop() may be called from any thread or a signal
+// logged 500. Handlers run on the server's threads: one slow handler holds
+// one thread. Thread-safe: Stop() may be called from any thread or a signal
 // watcher.
 class Server {
  public:
@@ -97,20 +126,45 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and listens. kUnavailable with a Chinese message when the address
-  // is taken or cannot be bound.
+  // Binds and listens. kUnavailable with a Chinese message naming the
+  // address and port when the address is taken or cannot be bound.
   Status Listen();
   // The bound port (after Listen; resolves port 0).
   uint16_t port() const;
   // Serves until Stop() or SIGINT/SIGTERM (when handle_signals), then
-  // finishes in-flight requests (up to 10 s) and returns.
+  // finishes in-flight requests (up to shutdown_grace_seconds), closes idle
+  // connections and returns Ok. kFailedPrecondition before Listen().
   Status Run(bool handle_signals);
-  // Graceful shutdown: stop accepting, finish what is in flight.
+  // Graceful shutdown: stop accepting, finish what is in flight. Returns at
+  // once; Run() returns when done.
   void Stop();
 
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// ---- Helpers, also for handlers.
+
+// Decodes %XX escapes (and '+' as a space when plus_as_space). False on a
+// malformed escape ('%' not followed by two hex digits); *out is then unspecified.
+bool PercentDecode(std::string_view in, bool plus_as_space, std::string* out);
+// "a=1&b=%E4%B8%AD" → {{"a","1"},{"b","中"}}; malformed escapes are kept literally.
+std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(std::string_view text);
+// The server's own error page: Chinese HTML, or `{"error":{"code":…,"message":…}}`
+// when `path` is under /api/. `message` is Chinese and is escaped here.
+HttpResponse ErrorResponse(int status, std::string_view path, std::string_view code,
+                           std::string_view message);
+
+// ---- Parsing without sockets (fuzzing, tests). Same parser and checks as the server.
+struct ParsedRequest {
+  // 0 = one complete request; 400, 413 or 431 = rejected with that status;
+  // -1 = the bytes end before the request does.
+  int status = 0;
+  std::string error;  // English reason when rejected
+  HttpRequest request;
+  size_t consumed = 0;  // bytes of `bytes` used by the request
+};
+ParsedRequest ParseRequest(std::string_view bytes, const ServerOptions& limits);
 
 }  // namespace gongkai::http
