@@ -12,9 +12,11 @@ void CliContext::Fail(int code, const std::string& zh_message) {
   exit_code = code;
 }
 
-std::string CliContext::EffectiveDbUrl() const {
-  if (!db_url.empty()) return db_url;
-  return "sqlite:" + data_dir + "/gongkai.db";
+http::ConfigOverrides CliContext::Overrides() const {
+  http::ConfigOverrides o;
+  if (data_dir_option != nullptr && data_dir_option->count() > 0) o.data_dir = data_dir;
+  if (db_option != nullptr && db_option->count() > 0) o.db_url = db_url;
+  return o;
 }
 
 namespace {
@@ -51,15 +53,15 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   CliContext ctx;
   ctx.out = &out;
   ctx.err = &err;
-  ctx.data_dir = EnvOr("GONGKAI_DATA_DIR", "./var");
-  ctx.db_url = EnvOr("GONGKAI_DB", "");
   ctx.config_path = EnvOr("GONGKAI_CONFIG", "");
 
   CLI::App app("gongkai（公开）：政府信息公开平台", "gongkai");
   app.require_subcommand(1);
   app.option_defaults()->always_capture_default();
-  app.add_option("--data-dir", ctx.data_dir, "数据目录（环境变量 GONGKAI_DATA_DIR）");
-  app.add_option("--db", ctx.db_url, "数据库，如 sqlite:var/gongkai.db（环境变量 GONGKAI_DB）");
+  ctx.data_dir_option =
+      app.add_option("--data-dir", ctx.data_dir, "数据目录（环境变量 GONGKAI_DATA_DIR，默认 ./var）");
+  ctx.db_option = app.add_option(
+      "--db", ctx.db_url, "数据库，如 sqlite:var/gongkai.db（环境变量 GONGKAI_DB）");
   app.add_option("--config", ctx.config_path, "TOML 配置文件（环境变量 GONGKAI_CONFIG）");
 
   AddVersionCommand(app, ctx);
@@ -67,6 +69,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddDbCommands(app, ctx);
   AddAgencyCommands(app, ctx);
   AddUserCommands(app, ctx);
+  AddServeCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

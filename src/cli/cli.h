@@ -3,9 +3,12 @@
 #include <iosfwd>
 #include <string>
 
+#include "http/config.h"
+
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace gongkai::cli {
 
@@ -19,15 +22,17 @@ inline constexpr int kExitUsage = 2;     // usage error or unreadable input
 struct CliContext {
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
-  std::string data_dir;     // --data-dir / GONGKAI_DATA_DIR, default ./var
-  std::string db_url;       // --db / GONGKAI_DB, default sqlite:<data_dir>/gongkai.db
+  std::string data_dir;     // --data-dir (given on the command line, else empty)
+  std::string db_url;       // --db
   std::string config_path;  // --config / GONGKAI_CONFIG
+  CLI::Option* data_dir_option = nullptr;
+  CLI::Option* db_option = nullptr;
   int exit_code = kExitOk;
 
   // Prints "错误：<zh>" to err and sets the exit code.
   void Fail(int code, const std::string& zh_message);
-  // The database URL after defaults: db_url, or sqlite:<data_dir>/gongkai.db.
-  std::string EffectiveDbUrl() const;
+  // The global flags that were given, for http::LoadServeConfig.
+  http::ConfigOverrides Overrides() const;
 };
 
 // Runs the `gongkai` command line on argv and returns the process exit code.
@@ -44,5 +49,7 @@ void AddDbCommands(CLI::App& app, CliContext& ctx);
 void AddAgencyCommands(CLI::App& app, CliContext& ctx);
 // `user add|passwd|list` (user_command.cc).
 void AddUserCommands(CLI::App& app, CliContext& ctx);
+// `serve` (serve_command.cc).
+void AddServeCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli

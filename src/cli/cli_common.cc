@@ -3,6 +3,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 
 namespace gongkai::cli {
@@ -19,8 +20,20 @@ void FailWith(CliContext& ctx, const Status& status) {
   }
 }
 
+Result<std::string> EffectiveDbUrl(CliContext& ctx) {
+  auto config = http::LoadServeConfig(ctx.config_path, ctx.Overrides(),
+                                      [](const char* n) { return std::getenv(n); });
+  if (!config.ok()) return config.status();
+  return config->EffectiveDbUrl();
+}
+
+Result<std::unique_ptr<storage::Store>> OpenConfiguredStore(CliContext& ctx) {
+  GONGKAI_ASSIGN_OR_RETURN(std::string url, EffectiveDbUrl(ctx));
+  return storage::OpenStore(url);
+}
+
 std::unique_ptr<storage::Store> OpenMigratedStore(CliContext& ctx) {
-  auto store = storage::OpenStore(ctx.EffectiveDbUrl());
+  auto store = OpenConfiguredStore(ctx);
   if (!store.ok()) {
     FailWith(ctx, store.status());
     return nullptr;

@@ -16,6 +16,11 @@ inline constexpr int kExitFailure = 3;
 // the input caused, 3 for operational ones.
 void FailWith(CliContext& ctx, const Status& status);
 
+// The database URL from --db/--data-dir, the environment and the config file.
+Result<std::string> EffectiveDbUrl(CliContext& ctx);
+// Opens that database without migrating it.
+Result<std::unique_ptr<storage::Store>> OpenConfiguredStore(CliContext& ctx);
+
 // Opens the database named by the context and brings its schema up to date
 // (creating the file and folder on first use). On error reports it and
 // returns nullptr.

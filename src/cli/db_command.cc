@@ -11,7 +11,7 @@ void AddDbCommands(CLI::App& app, CliContext& ctx) {
 
   auto* migrate = db->add_subcommand("migrate", "把数据库结构升级到最新版本（可重复执行）");
   migrate->callback([&ctx] {
-    auto store = storage::OpenStore(ctx.EffectiveDbUrl());
+    auto store = OpenConfiguredStore(ctx);
     if (!store.ok()) return FailWith(ctx, store.status());
     auto applied = (*store)->Migrate();
     if (!applied.ok()) return FailWith(ctx, applied.status());
@@ -36,11 +36,13 @@ void AddDbCommands(CLI::App& app, CliContext& ctx) {
 
   auto* status = db->add_subcommand("status", "显示数据库地址与结构版本");
   status->callback([&ctx] {
-    auto store = storage::OpenStore(ctx.EffectiveDbUrl());
+    auto url = EffectiveDbUrl(ctx);
+    if (!url.ok()) return FailWith(ctx, url.status());
+    auto store = storage::OpenStore(*url);
     if (!store.ok()) return FailWith(ctx, store.status());
     auto v = (*store)->SchemaVersion();
     if (!v.ok()) return FailWith(ctx, v.status());
-    *ctx.out << "数据库：" << ctx.EffectiveDbUrl() << "\n结构版本：" << *v << " / "
+    *ctx.out << "数据库：" << *url << "\n结构版本：" << *v << " / "
              << (*store)->LatestSchemaVersion() << "\n";
   });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 
@@ -24,16 +25,16 @@ class SystemClock final : public Clock {
   int64_t NowUnixSeconds() const override;
 };
 
-// A clock that only moves when told to. Not thread-safe while being set.
+// A clock that only moves when told to (tests). Thread-safe.
 class FakeClock final : public Clock {
  public:
   explicit FakeClock(int64_t unix_seconds) : now_(unix_seconds) {}
-  int64_t NowUnixSeconds() const override { return now_; }
-  void Set(int64_t unix_seconds) { now_ = unix_seconds; }
-  void Advance(int64_t seconds) { now_ += seconds; }
+  int64_t NowUnixSeconds() const override { return now_.load(); }
+  void Set(int64_t unix_seconds) { now_.store(unix_seconds); }
+  void Advance(int64_t seconds) { now_.fetch_add(seconds); }
 
  private:
-  int64_t now_;
+  std::atomic<int64_t> now_;
 };
 
 // "2024-09-27T08:30:00+08:00" for a Unix time, in China Standard Time.

@@ -16,6 +16,16 @@ Result<agency::Agency> AgencyService::Get(agency::AgencyId id) {
   return tx->agencies().Get(id);
 }
 
+Result<std::vector<agency::Agency>> AgencyService::ListManageable(const account::Actor& actor) {
+  GONGKAI_ASSIGN_OR_RETURN(auto all, List());
+  auto parents = account::ParentsOf(all);
+  std::vector<agency::Agency> out;
+  for (auto& a : all) {
+    if (account::Can(actor, Permission::kManageAgency, a.id, parents)) out.push_back(std::move(a));
+  }
+  return out;
+}
+
 Result<agency::AgencyId> AgencyService::Add(const account::Actor& actor, agency::Agency a) {
   GONGKAI_RETURN_IF_ERROR(agency::NormalizeAndValidate(&a));
   std::string target = a.parent_id ? "agency:" + std::to_string(*a.parent_id) : "agency:root";

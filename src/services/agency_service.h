@@ -18,6 +18,8 @@ class AgencyService {
   // Every agency, parents before children.
   Result<std::vector<agency::Agency>> List();
   Result<agency::Agency> Get(agency::AgencyId id);
+  // The agencies the actor may edit (kManageAgency), parents first.
+  Result<std::vector<agency::Agency>> ListManageable(const account::Actor& actor);
 
   // Validates and stores a new agency below agency.parent_id. A root agency
   // needs a system administrator; a child needs kManageAgency on its parent.

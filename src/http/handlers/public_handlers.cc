@@ -1,0 +1,88 @@
+#include <functional>
+#include <map>
+
+#include "agency/agency_json.h"
+#include "http/handlers/handlers.h"
+
+namespace gongkai::http {
+
+namespace {
+
+// The agency tree as nested mustache data: {name, short_name, …, children}.
+mstch::array AgencyTree(const std::vector<agency::Agency>& all) {
+  std::map<std::optional<agency::AgencyId>, std::vector<const agency::Agency*>> kids;
+  for (const auto& a : all) kids[a.parent_id].push_back(&a);
+  std::function<mstch::array(std::optional<agency::AgencyId>)> build =
+      [&](std::optional<agency::AgencyId> parent) {
+        mstch::array out;
+        for (const agency::Agency* a : kids[parent]) {
+          mstch::map m{{"id", std::to_string(a->id)},
+                       {"name", a->name},
+                       {"short_name", a->short_name},
+                       {"kind", std::string(agency::KindName(a->kind))},
+                       {"address", a->address},
+                       {"phone", a->phone},
+                       {"postcode", a->postcode},
+                       {"office_hours", a->office_hours}};
+          mstch::array children = build(a->id);
+          if (!children.empty()) {
+            m["children"] = children;
+            m["has_children"] = true;
+          }
+          out.push_back(m);
+        }
+        return out;
+      };
+  return build(std::nullopt);
+}
+
+}  // namespace
+
+HttpResponse HandleHealthz(const HttpRequest&, WebApp& app) {
+  auto version = app.store().SchemaVersion();
+  if (!version.ok()) {
+    return JsonResponse(503, {{"status", "unavailable"}, {"error", version.status().message()}});
+  }
+  return JsonResponse(200, {{"status", "ok"},
+                            {"version", GONGKAI_VERSION},
+                            {"schema_version", *version},
+                            {"database", app.store().Dialect()}});
+}
+
+HttpResponse HandleHome(const HttpRequest& req, WebApp& app) {
+  // Public pages are rendered once per change of public content and served
+  // as the same bytes (ETag/304 handled by the server).
+  auto page = app.page_cache().Get("/", app.PublicGeneration(), [&]() -> Result<std::string> {
+    GONGKAI_ASSIGN_OR_RETURN(auto all, app.agencies().List());
+    HttpResponse r = app.Page(200, "home", app.options().site_name,
+                              {{"agencies", AgencyTree(all)},
+                               {"agency_count", std::to_string(all.size())},
+                               {"empty", all.empty()}});
+    if (r.status != 200) return Internal("render home");
+    return std::move(r.body);
+  });
+  if (!page.ok()) return app.Error(req, page.status());
+  HttpResponse r;
+  r.shared_body = page->body;
+  r.AddHeader("ETag", page->etag);
+  r.AddHeader("Cache-Control", "no-cache");
+  return r;
+}
+
+HttpResponse HandleApiListAgencies(const HttpRequest& req, WebApp& app) {
+  auto all = app.agencies().List();
+  if (!all.ok()) return app.Error(req, all.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : *all) items.push_back(agency::AgencyToJson(a));
+  return JsonResponse(200, {{"agencies", items}, {"count", all->size()}});
+}
+
+HttpResponse HandleApiGetAgency(const HttpRequest& req, WebApp& app) {
+  auto id = ParseId(req.PathParam("id"));
+  if (!id.ok()) return app.Error(req, id.status());
+  auto a = app.agencies().Get(*id);
+  if (!a.ok()) return app.Error(req, a.status());
+  return JsonResponse(200, agency::AgencyToJson(*a));
+}
+
+}  // namespace gongkai::http

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <atomic>
+#include <mstch/mstch.hpp>
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "http/page_cache.h"
+#include "http/response.h"
+#include "http/server.h"
+#include "http/view_renderer.h"
+#include "services/account_service.h"
+#include "services/agency_service.h"
+#include "storage/store.h"
+
+namespace gongkai::http {
+
+struct WebOptions {
+  CookieOptions cookies;
+  std::string site_name = "政府信息公开平台";
+};
+
+// The web application: the services, the page renderer and cache, and the
+// request-level concerns every handler shares (who is signed in, CSRF).
+// Handlers live in handlers/*.cc and only call into this class and one
+// service method each. Thread-safe.
+class WebApp {
+ public:
+  WebApp(storage::Store& store, const Clock& clock, services::SecurityOptions security,
+         WebOptions options);
+
+  // Every route of the site and the API (see routes.cc).
+  Router MakeRouter();
+
+  static constexpr const char* kSessionCookie = "gk_session";
+  static constexpr const char* kPreLoginCookie = "gk_prelogin";
+
+  // The signed-in user behind the request's session cookie, if any.
+  std::optional<services::SignedIn> CurrentUser(const HttpRequest& request);
+
+  // CSRF (synchronizer token): a state-changing request from a signed-in
+  // user must carry the session's token, in the `_csrf` form field or the
+  // X-CSRF-Token header, and any Origin header must be this host.
+  // kPermissionDenied otherwise (and audited).
+  Status CheckCsrf(const HttpRequest& request, const services::SignedIn& who);
+  // For the sign-in form, before any session: the double-submit cookie.
+  Status CheckPreLoginCsrf(const HttpRequest& request);
+
+  // The store's public-content generation, re-read at most once a second.
+  int64_t PublicGeneration();
+
+  // A full HTML page (inside the layout), or an error page.
+  HttpResponse Page(int status, const std::string& page, const std::string& title,
+                    mstch::map context, const services::SignedIn* who = nullptr);
+  // The error as JSON under /api/, else as an HTML page.
+  HttpResponse Error(const HttpRequest& request, const Status& status);
+  // 401: JSON under /api/, else a redirect to the sign-in page.
+  HttpResponse SignInRequired(const HttpRequest& request);
+
+  storage::Store& store() { return store_; }
+  const Clock& clock() { return clock_; }
+  services::AgencyService& agencies() { return agencies_; }
+  services::AccountService& accounts() { return accounts_; }
+  PageCache& page_cache() { return page_cache_; }
+  const WebOptions& options() const { return options_; }
+  const services::SecurityOptions& security() const { return security_; }
+
+ private:
+  storage::Store& store_;
+  const Clock& clock_;
+  const services::SecurityOptions security_;
+  const WebOptions options_;
+  services::AgencyService agencies_;
+  services::AccountService accounts_;
+  ViewRenderer views_;
+  PageCache page_cache_;
+  std::atomic<int64_t> generation_{-1};
+  std::atomic<int64_t> generation_checked_at_{-1};
+};
+
+}  // namespace gongkai::http
