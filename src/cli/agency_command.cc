@@ -12,8 +12,8 @@ namespace gongkai::cli {
 namespace {
 
 struct AgencyOptions {
-  std::string name, short_name, parent, kind = "department", level = "county", credit_code,
-      address, phone, postcode, office_hours;
+  std::string name, short_name, parent, kind = "department", level = "county", credit_code, address,
+                                        phone, postcode, office_hours;
   bool json = false;
 };
 
@@ -22,7 +22,8 @@ Result<agency::AgencyId> ResolveAgency(const std::vector<agency::Agency>& all,
                                        const std::string& ref) {
   bool digits = !ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos;
   for (const auto& a : all) {
-    if ((digits && std::to_string(a.id) == ref) || a.name == ref || a.short_name == ref) return a.id;
+    if ((digits && std::to_string(a.id) == ref) || a.name == ref || a.short_name == ref)
+      return a.id;
   }
   return NotFound("agency " + ref, "机构“" + ref + "”不存在（可用编号、全称或简称）");
 }

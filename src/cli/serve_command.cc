@@ -46,11 +46,13 @@ void LogLine(const std::string& format, const std::string& level, nlohmann::json
 void AddServeCommand(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("serve", "启动网站与 API 服务（默认 http://127.0.0.1:8080/）");
   auto f = std::make_shared<ServeFlags>();
-  auto* bind = cmd->add_option("--bind", f->bind, "监听地址（环境变量 GONGKAI_BIND，默认 127.0.0.1）");
-  auto* port = cmd->add_option("--port", f->port, "端口（环境变量 GONGKAI_PORT，默认 8080；0 为任选空闲端口）")
+  auto* bind =
+      cmd->add_option("--bind", f->bind, "监听地址（环境变量 GONGKAI_BIND，默认 127.0.0.1）");
+  auto* port = cmd->add_option("--port", f->port,
+                               "端口（环境变量 GONGKAI_PORT，默认 8080；0 为任选空闲端口）")
                    ->check(CLI::Range(0, 65535));
-  auto* threads =
-      cmd->add_option("--threads", f->threads, "工作线程数（默认每核一个）")->check(CLI::Range(0, 256));
+  auto* threads = cmd->add_option("--threads", f->threads, "工作线程数（默认每核一个）")
+                      ->check(CLI::Range(0, 256));
   cmd->callback([&ctx, f, bind, port, threads] {
     http::ConfigOverrides overrides = ctx.Overrides();
     if (bind->count() > 0) overrides.bind = f->bind;
@@ -65,7 +67,8 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
     if (!applied.ok()) return FailWith(ctx, applied.status());
     const std::string fmt = config->log_format;
     for (const auto& m : *applied) {
-      LogLine(fmt, "info", {{"msg", "migration applied"}, {"version", m.version}, {"name", m.name}});
+      LogLine(fmt, "info",
+              {{"msg", "migration applied"}, {"version", m.version}, {"name", m.name}});
     }
 
     SystemClock clock;
@@ -92,8 +95,11 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
     *ctx.out << "gongkai 正在运行：http://" << host << ":" << server.port() << "/\n"
              << "数据库：" << config->EffectiveDbUrl() << "\n"
              << "按 Ctrl+C 停止。" << std::endl;
-    LogLine(fmt, "info", {{"msg", "listening"}, {"address", options.bind_address},
-                          {"port", server.port()}, {"database", config->EffectiveDbUrl()}});
+    LogLine(fmt, "info",
+            {{"msg", "listening"},
+             {"address", options.bind_address},
+             {"port", server.port()},
+             {"database", config->EffectiveDbUrl()}});
     Status ran = server.Run(/*handle_signals=*/true);
     LogLine(fmt, ran.ok() ? "info" : "error", {{"msg", "stopped"}, {"status", ran.ToString()}});
     if (!ran.ok()) return FailWith(ctx, ran);

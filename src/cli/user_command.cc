@@ -85,7 +85,8 @@ void AddUserCommands(CLI::App& app, CliContext& ctx) {
     *ctx.out << "已新增用户 #" << *id << " " << *name << "\n";
   });
 
-  auto* passwd = cmd->add_subcommand("passwd", "设置用户的新密码（从标准输入读取），并注销其所有会话");
+  auto* passwd =
+      cmd->add_subcommand("passwd", "设置用户的新密码（从标准输入读取），并注销其所有会话");
   passwd->add_option("USERNAME", o->username, "登录名")->required();
   passwd->callback([&ctx, o] {
     auto store = OpenMigratedStore(ctx);

@@ -1,9 +1,10 @@
 #include "http/config.h"
 
+#include <toml++/toml.h>
+
 #include <charconv>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace gongkai::http {
 
@@ -40,7 +41,8 @@ Status ReadString(const std::string& path, const std::string& key, const toml::n
   return Status::Ok();
 }
 
-Status ReadBool(const std::string& path, const std::string& key, const toml::node& node, bool* out) {
+Status ReadBool(const std::string& path, const std::string& key, const toml::node& node,
+                bool* out) {
   if (!node.is_boolean()) return ConfigError(Where(path, node), key + " 应为 true 或 false");
   *out = *node.value<bool>();
   return Status::Ok();
@@ -114,11 +116,10 @@ Status ApplyFile(const std::string& path, ServeConfig* c) {
   try {
     root = toml::parse(ss.str(), path);
   } catch (const toml::parse_error& err) {
-    return InvalidArgument(
-        "config syntax: " + std::string(err.description()),
-        "配置文件“" + path + "”第" + std::to_string(err.source().begin.line) + "行第" +
-            std::to_string(err.source().begin.column) + "列格式错误（TOML）：" +
-            std::string(err.description()));
+    return InvalidArgument("config syntax: " + std::string(err.description()),
+                           "配置文件“" + path + "”第" + std::to_string(err.source().begin.line) +
+                               "行第" + std::to_string(err.source().begin.column) +
+                               "列格式错误（TOML）：" + std::string(err.description()));
   }
   for (const auto& [k, node] : root) {
     std::string table(k.str());
@@ -137,9 +138,10 @@ Result<int> EnvInt(const char* name, const char* value, int lo, int hi) {
   std::string_view s(value);
   auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < lo || v > hi) {
-    return InvalidArgument(std::string("bad ") + name,
-                           std::string("环境变量 ") + name + "=“" + std::string(s) + "”无效，应为 " +
-                               std::to_string(lo) + "–" + std::to_string(hi) + " 的整数");
+    return InvalidArgument(std::string("bad ") + name, std::string("环境变量 ") + name + "=“" +
+                                                           std::string(s) + "”无效，应为 " +
+                                                           std::to_string(lo) + "–" +
+                                                           std::to_string(hi) + " 的整数");
   }
   return v;
 }

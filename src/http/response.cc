@@ -4,16 +4,26 @@ namespace gongkai::http {
 
 int HttpStatusFor(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return 200;
-    case StatusCode::kInvalidArgument: return 400;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kAlreadyExists: return 409;
-    case StatusCode::kFailedPrecondition: return 409;
-    case StatusCode::kPermissionDenied: return 403;
-    case StatusCode::kUnavailable: return 503;
-    case StatusCode::kOutOfRange: return 400;
-    case StatusCode::kResourceExhausted: return 429;
-    case StatusCode::kInternal: return 500;
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kAlreadyExists:
+      return 409;
+    case StatusCode::kFailedPrecondition:
+      return 409;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kUnavailable:
+      return 503;
+    case StatusCode::kOutOfRange:
+      return 400;
+    case StatusCode::kResourceExhausted:
+      return 429;
+    case StatusCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -30,10 +40,9 @@ HttpResponse JsonResponse(int status, const nlohmann::json& body) {
 }
 
 HttpResponse JsonError(const Status& status) {
-  return JsonResponse(HttpStatusFor(status.code()),
-                      {{"error",
-                        {{"code", StatusCodeName(status.code())},
-                         {"message", status.UserMessage()}}}});
+  return JsonResponse(
+      HttpStatusFor(status.code()),
+      {{"error", {{"code", StatusCodeName(status.code())}, {"message", status.UserMessage()}}}});
 }
 
 HttpResponse Redirect(const std::string& location) {

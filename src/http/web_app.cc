@@ -104,8 +104,8 @@ HttpResponse WebApp::Page(int status, const std::string& page, const std::string
 HttpResponse WebApp::Error(const HttpRequest& request, const Status& status) {
   if (IsApiRequest(request)) return JsonError(status);
   int code = HttpStatusFor(status.code());
-  return Page(code, "error", "出错了", {{"code", std::to_string(code)},
-                                        {"message", status.UserMessage()}});
+  return Page(code, "error", "出错了",
+              {{"code", std::to_string(code)}, {"message", status.UserMessage()}});
 }
 
 HttpResponse WebApp::SignInRequired(const HttpRequest& request) {

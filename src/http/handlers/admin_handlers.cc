@@ -33,18 +33,23 @@ mstch::map AgencyForm(const agency::Agency& a) {
                                {"name", std::string(agency::KindName(k))},
                                {"selected", k == a.kind}});
   }
-  for (auto l : {agency::AgencyLevel::kNational, agency::AgencyLevel::kProvince,
-                 agency::AgencyLevel::kCity, agency::AgencyLevel::kCounty,
-                 agency::AgencyLevel::kTownship}) {
+  for (auto l :
+       {agency::AgencyLevel::kNational, agency::AgencyLevel::kProvince, agency::AgencyLevel::kCity,
+        agency::AgencyLevel::kCounty, agency::AgencyLevel::kTownship}) {
     levels.push_back(mstch::map{{"code", std::string(agency::LevelCode(l))},
                                 {"name", std::string(agency::LevelName(l))},
                                 {"selected", l == a.level}});
   }
-  return {{"id", std::to_string(a.id)},   {"name", a.name},
-          {"short_name", a.short_name},   {"credit_code", a.credit_code},
-          {"address", a.address},         {"phone", a.phone},
-          {"postcode", a.postcode},       {"office_hours", a.office_hours},
-          {"kinds", kinds},               {"levels", levels}};
+  return {{"id", std::to_string(a.id)},
+          {"name", a.name},
+          {"short_name", a.short_name},
+          {"credit_code", a.credit_code},
+          {"address", a.address},
+          {"phone", a.phone},
+          {"postcode", a.postcode},
+          {"office_hours", a.office_hours},
+          {"kinds", kinds},
+          {"levels", levels}};
 }
 
 HttpResponse AdminPage(const HttpRequest& req, WebApp& app, const services::SignedIn& who,
@@ -57,9 +62,9 @@ HttpResponse AdminPage(const HttpRequest& req, WebApp& app, const services::Sign
   for (const auto& a : *all) names[a.id] = a.name;
   mstch::array grants;
   for (const auto& g : who.user.grants) {
-    grants.push_back(mstch::map{
-        {"role", std::string(account::RoleName(g.role))},
-        {"agency", g.agency_id ? names[*g.agency_id] : std::string("全系统")}});
+    grants.push_back(
+        mstch::map{{"role", std::string(account::RoleName(g.role))},
+                   {"agency", g.agency_id ? names[*g.agency_id] : std::string("全系统")}});
   }
   mstch::array forms;
   for (const auto& a : *manageable) forms.push_back(AgencyForm(a));

@@ -8,8 +8,8 @@ namespace {
 HttpResponse SignedInResponse(WebApp& app, HttpResponse r,
                               const services::AccountService::LoginResult& login) {
   r.AddHeader("Set-Cookie",
-              SetCookie(WebApp::kSessionCookie, login.token, app.security().session_lifetime_seconds,
-                        app.options().cookies, "Lax"));
+              SetCookie(WebApp::kSessionCookie, login.token,
+                        app.security().session_lifetime_seconds, app.options().cookies, "Lax"));
   r.AddHeader("Set-Cookie", SetCookie(WebApp::kPreLoginCookie, "", 0, app.options().cookies));
   return r;
 }
@@ -59,14 +59,14 @@ HttpResponse HandleApiLogin(const HttpRequest& req, WebApp& app) {
   if (body.is_discarded() || !body.is_object() || !body.contains("username") ||
       !body.contains("password") || !body["username"].is_string() ||
       !body["password"].is_string()) {
-    return JsonError(InvalidArgument("bad login body",
-                                     "请求体应为 {\"username\": \"…\", \"password\": \"…\"}"));
+    return JsonError(
+        InvalidArgument("bad login body", "请求体应为 {\"username\": \"…\", \"password\": \"…\"}"));
   }
   auto login = app.accounts().Login(body["username"].get<std::string>(),
                                     body["password"].get<std::string>(), req.remote_addr);
   if (!login.ok()) return JsonError(login.status());
-  HttpResponse r = JsonResponse(200, {{"username", login->who.user.username},
-                                      {"csrf_token", login->who.session.csrf_token}});
+  HttpResponse r = JsonResponse(
+      200, {{"username", login->who.user.username}, {"csrf_token", login->who.session.csrf_token}});
   return SignedInResponse(app, std::move(r), *login);
 }
 
@@ -87,7 +87,8 @@ HttpResponse HandleApiMe(const HttpRequest& req, WebApp& app) {
   if (!who) return app.SignInRequired(req);
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& g : who->user.grants) {
-    nlohmann::json role = {{"role", account::RoleCode(g.role)}, {"role_name", account::RoleName(g.role)}};
+    nlohmann::json role = {{"role", account::RoleCode(g.role)},
+                           {"role_name", account::RoleName(g.role)}};
     role["agency_id"] = g.agency_id ? nlohmann::json(*g.agency_id) : nlohmann::json(nullptr);
     roles.push_back(role);
   }

@@ -16,19 +16,16 @@ mstch::array AgencyTree(const std::vector<agency::Agency>& all) {
       [&](std::optional<agency::AgencyId> parent) {
         mstch::array out;
         for (const agency::Agency* a : kids[parent]) {
-          mstch::map m{{"id", std::to_string(a->id)},
-                       {"name", a->name},
-                       {"short_name", a->short_name},
-                       {"kind", std::string(agency::KindName(a->kind))},
-                       {"address", a->address},
-                       {"phone", a->phone},
-                       {"postcode", a->postcode},
-                       {"office_hours", a->office_hours}};
+          mstch::map m{
+              {"id", std::to_string(a->id)}, {"name", a->name},
+              {"short_name", a->short_name}, {"kind", std::string(agency::KindName(a->kind))},
+              {"address", a->address},       {"phone", a->phone},
+              {"postcode", a->postcode},     {"office_hours", a->office_hours}};
           mstch::array children = build(a->id);
-          if (!children.empty()) {
-            m["children"] = children;
-            m["has_children"] = true;
-          }
+          // Always set both: mustache looks names up the context stack, so a
+          // leaf without its own `has_children` would inherit its parent's.
+          m["has_children"] = !children.empty();
+          m["children"] = children;
           out.push_back(m);
         }
         return out;

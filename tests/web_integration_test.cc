@@ -1,0 +1,360 @@
+// The web application end to end: real HTTP on an ephemeral port, a real
+// SQLite file, a fake clock. Sign-in, CSRF, throttling, agency scoping.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "http/server.h"
+#include "http/web_app.h"
+#include "http_test_client.h"
+#include "services/account_service.h"
+#include "services/agency_service.h"
+#include "storage/store.h"
+#include "test_util.h"
+
+namespace gongkai {
+namespace {
+
+using testing_util::HttpReply;
+using testing_util::HttpTestClient;
+
+constexpr int64_t kStart = 1732600000;  // 2024-11-26
+constexpr char kPassword[] = "correct-horse-9";
+
+class WebTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = storage::OpenStore("sqlite:" + testing_util::MakeTempDir() + "/web.db").value();
+    ASSERT_TRUE(store_->Migrate().ok());
+    security_.password_params = {1024, 1, 1};  // fast hashing for tests
+    services::AgencyService agencies(*store_, clock_);
+    auto console = account::Actor::Console();
+    gov_ = AddAgency(agencies, console, "樟树市人民政府", std::nullopt);
+    bureau_ = AddAgency(agencies, console, "樟树市工业和信息化局", gov_);
+    sibling_ = AddAgency(agencies, console, "樟树市教育体育局", gov_);
+    services::AccountService accounts(*store_, clock_, security_);
+    AddUser(accounts, "admin", {{account::Role::kSystemAdmin, std::nullopt}});
+    AddUser(accounts, "gongxin", {{account::Role::kAgencyAdmin, bureau_}});
+    AddUser(accounts, "editor", {{account::Role::kEditor, bureau_}});
+
+    app_ = std::make_unique<http::WebApp>(*store_, clock_, security_, http::WebOptions{});
+    http::ServerOptions options;
+    options.port = 0;
+    options.threads = 2;
+    options.max_body_bytes = 64 * 1024;
+    options.clock = &clock_;
+    server_ = std::make_unique<http::Server>(options, app_->MakeRouter());
+    ASSERT_TRUE(server_->Listen().ok());
+    thread_ = std::thread([this] { (void)server_->Run(false); });
+  }
+
+  void TearDown() override {
+    server_->Stop();
+    thread_.join();
+  }
+
+  agency::AgencyId AddAgency(services::AgencyService& s, const account::Actor& actor,
+                             const std::string& name, std::optional<agency::AgencyId> parent) {
+    agency::Agency a;
+    a.name = name;
+    a.parent_id = parent;
+    a.kind = parent ? agency::AgencyKind::kDepartment : agency::AgencyKind::kGovernment;
+    auto id = s.Add(actor, a);
+    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    return id.ok() ? *id : 0;
+  }
+
+  void AddUser(services::AccountService& s, const std::string& name,
+               std::vector<account::RoleGrant> grants) {
+    account::User u;
+    u.username = name;
+    u.grants = std::move(grants);
+    ASSERT_TRUE(s.AddUser(account::Actor::Console(), u, kPassword).ok());
+  }
+
+  HttpReply Send(const std::string& method, const std::string& path, const std::string& body = "",
+                 const std::string& headers = "") {
+    HttpTestClient c(server_->port());
+    std::string req = method + " " + path + " HTTP/1.1\r\nHost: t\r\n" + headers +
+                      "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    auto r = c.Exchange(req);
+    EXPECT_TRUE(r.has_value()) << method << " " << path;
+    return r.value_or(HttpReply{});
+  }
+
+  static std::string CookieValue(const HttpReply& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == "set-cookie" && v.rfind(name + "=", 0) == 0) {
+        return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
+      }
+    }
+    return "";
+  }
+
+  // Signs in through the HTML form; returns the session cookie value.
+  std::string SignIn(const std::string& user, const std::string& password = kPassword,
+                     HttpReply* reply = nullptr) {
+    HttpReply form = Send("GET", "/login");
+    std::string pre = CookieValue(form, "gk_prelogin");
+    EXPECT_FALSE(pre.empty());
+    HttpReply r = Send(
+        "POST", "/login", "username=" + user + "&password=" + password + "&_csrf=" + pre,
+        "Content-Type: application/x-www-form-urlencoded\r\nCookie: gk_prelogin=" + pre + "\r\n");
+    if (reply != nullptr) *reply = r;
+    return CookieValue(r, "gk_session");
+  }
+
+  std::string CsrfOf(const std::string& session) {
+    HttpReply me = Send("GET", "/api/v1/me", "", "Cookie: gk_session=" + session + "\r\n");
+    auto j = nlohmann::json::parse(me.body, nullptr, false);
+    return j.is_object() && j.contains("csrf_token") ? j["csrf_token"].get<std::string>() : "";
+  }
+
+  HttpReply Api(const std::string& method, const std::string& path, const std::string& session,
+                const std::string& body, const std::string& csrf) {
+    std::string h = "Content-Type: application/json\r\nCookie: gk_session=" + session + "\r\n";
+    if (!csrf.empty()) h += "X-CSRF-Token: " + csrf + "\r\n";
+    return Send(method, path, body, h);
+  }
+
+  std::string AgencyName(agency::AgencyId id) {
+    return services::AgencyService(*store_, clock_).Get(id).value().name;
+  }
+
+  FakeClock clock_{kStart};
+  services::SecurityOptions security_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<http::WebApp> app_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  agency::AgencyId gov_ = 0, bureau_ = 0, sibling_ = 0;
+};
+
+TEST_F(WebTest, HealthzReportsTheSchema) {
+  HttpReply r = Send("GET", "/healthz");
+  EXPECT_EQ(r.status, 200);
+  auto j = nlohmann::json::parse(r.body);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["schema_version"], 1);
+}
+
+TEST_F(WebTest, HomePageListsTheTreeAndIsCachedUntilAChange) {
+  HttpReply r = Send("GET", "/");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("共 3 个机构"), std::string::npos);
+  // The departments are nested inside the government's list item.
+  size_t gov = r.body.find("樟树市人民政府");
+  size_t nested = r.body.find("<ul><li><span class=\"agency-name\">樟树市工业和信息化局");
+  ASSERT_NE(gov, std::string::npos);
+  ASSERT_NE(nested, std::string::npos) << r.body;
+  EXPECT_LT(gov, nested);
+  std::string etag = r.Header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(Send("GET", "/", "", "If-None-Match: " + etag + "\r\n").status, 304);
+
+  clock_.Advance(2);  // the generation is re-read at most once a second
+  std::string s = SignIn("admin");
+  ASSERT_EQ(Api("PUT", "/api/v1/agencies/" + std::to_string(bureau_), s,
+                R"({"short_name":"市工信局"})", CsrfOf(s))
+                .status,
+            200);
+  clock_.Advance(2);
+  HttpReply after = Send("GET", "/", "", "If-None-Match: " + etag + "\r\n");
+  EXPECT_EQ(after.status, 200);
+  EXPECT_NE(after.body.find("（市工信局）"), std::string::npos);
+}
+
+TEST_F(WebTest, PublicApiListsAgencies) {
+  HttpReply r = Send("GET", "/api/v1/agencies");
+  ASSERT_EQ(r.status, 200);
+  auto j = nlohmann::json::parse(r.body);
+  EXPECT_EQ(j["count"], 3);
+  EXPECT_EQ(j["agencies"][1]["name"], "樟树市工业和信息化局");
+  EXPECT_EQ(j["agencies"][1]["parent_id"], gov_);
+  EXPECT_EQ(Send("GET", "/api/v1/agencies/999").status, 404);
+  HttpReply bad = Send("GET", "/api/v1/agencies/abc");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad.body)["error"]["message"], "编号“abc”无效，应为正整数");
+}
+
+TEST_F(WebTest, SignInSetsAHardenedSessionCookie) {
+  HttpReply r;
+  std::string session = SignIn("gongxin", kPassword, &r);
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.Header("location"), "/admin");
+  ASSERT_FALSE(session.empty());
+  std::string cookie;
+  for (const auto& [k, v] : r.headers) {
+    if (k == "set-cookie" && v.rfind("gk_session=", 0) == 0) cookie = v;
+  }
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  HttpReply admin = Send("GET", "/admin", "", "Cookie: gk_session=" + session + "\r\n");
+  EXPECT_EQ(admin.status, 200);
+  EXPECT_NE(admin.body.find("<strong>机构管理员</strong>（樟树市工业和信息化局）"),
+            std::string::npos);
+  // The sibling bureau is not editable by this user.
+  EXPECT_EQ(admin.body.find("action=\"/admin/agencies/" + std::to_string(sibling_) + "\""),
+            std::string::npos);
+  EXPECT_NE(admin.body.find("action=\"/admin/agencies/" + std::to_string(bureau_) + "\""),
+            std::string::npos);
+}
+
+TEST_F(WebTest, AdminPagesRequireSignIn) {
+  HttpReply r = Send("GET", "/admin");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.Header("location"), "/login");
+  EXPECT_EQ(Send("GET", "/api/v1/me").status, 401);
+  EXPECT_EQ(Send("GET", "/admin", "", "Cookie: gk_session=forged\r\n").status, 303);
+}
+
+TEST_F(WebTest, SignInFormWithoutItsCsrfTokenIsRefused) {
+  HttpReply r = Send("POST", "/login", std::string("username=admin&password=") + kPassword,
+                     "Content-Type: application/x-www-form-urlencoded\r\n");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_TRUE(CookieValue(r, "gk_session").empty());
+  EXPECT_NE(r.body.find("请求校验失败（CSRF）"), std::string::npos);
+}
+
+TEST_F(WebTest, StateChangesWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
+  std::string s = SignIn("admin");
+  std::string path = "/api/v1/agencies/" + std::to_string(bureau_);
+  HttpReply no_token = Api("PUT", path, s, R"({"name":"被篡改的名称"})", "");
+  EXPECT_EQ(no_token.status, 403);
+  EXPECT_EQ(nlohmann::json::parse(no_token.body)["error"]["message"],
+            "请求校验失败（CSRF），请刷新页面后重试");
+  HttpReply wrong = Api("PUT", path, s, R"({"name":"被篡改的名称"})", "wrong-token");
+  EXPECT_EQ(wrong.status, 403);
+  // A form post from another site: right cookie, no token, foreign Origin.
+  HttpReply form = Send("POST", "/admin/agencies/" + std::to_string(bureau_), "name=x",
+                        "Content-Type: application/x-www-form-urlencoded\r\nOrigin: "
+                        "http://evil.example\r\nCookie: gk_session=" +
+                            s + "\r\n");
+  EXPECT_EQ(form.status, 403);
+  EXPECT_EQ(AgencyName(bureau_), "樟树市工业和信息化局");
+  // With the token it goes through.
+  EXPECT_EQ(Api("PUT", path, s, R"({"phone":"0795-7333621"})", CsrfOf(s)).status, 200);
+}
+
+TEST_F(WebTest, RepeatedFailedSignInsAreThrottled) {
+  for (int i = 0; i < 5; ++i) {
+    HttpReply r;
+    EXPECT_TRUE(SignIn("gongxin", "wrong-password-" + std::to_string(i), &r).empty());
+    EXPECT_EQ(r.status, 403);
+    EXPECT_NE(r.body.find("用户名或密码错误"), std::string::npos);
+  }
+  HttpReply locked;
+  EXPECT_TRUE(SignIn("gongxin", kPassword, &locked).empty());
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_NE(locked.body.find("登录失败次数过多，请15分钟后再试"), std::string::npos);
+  clock_.Advance(15 * 60 + 1);
+  EXPECT_FALSE(SignIn("gongxin").empty());
+  // Every attempt is in the audit log.
+  std::string s = SignIn("admin");
+  HttpReply audit = Send("GET", "/admin/audit", "", "Cookie: gk_session=" + s + "\r\n");
+  EXPECT_EQ(audit.status, 200);
+  EXPECT_NE(audit.body.find("login_throttled"), std::string::npos);
+  EXPECT_NE(audit.body.find("login_failed"), std::string::npos);
+}
+
+TEST_F(WebTest, AgencyAdminsActOnlyWithinTheirAgency) {
+  std::string s = SignIn("gongxin");
+  std::string csrf = CsrfOf(s);
+  auto put = [&](agency::AgencyId id, const std::string& body) {
+    return Api("PUT", "/api/v1/agencies/" + std::to_string(id), s, body, csrf);
+  };
+  HttpReply own = put(bureau_, R"({"address":"樟树市政府大楼一楼","postcode":"331200"})");
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(own.body)["postcode"], "331200");
+  HttpReply parent = put(gov_, R"({"address":"x"})");
+  EXPECT_EQ(parent.status, 403);
+  EXPECT_EQ(nlohmann::json::parse(parent.body)["error"]["message"],
+            "无权修改该机构（需要该机构或其上级机构的机构管理员角色）");
+  EXPECT_EQ(put(sibling_, R"({"address":"x"})").status, 403);
+  // Moving its own agency elsewhere is for system admins only.
+  EXPECT_EQ(put(bureau_, "{\"parent_id\":" + std::to_string(sibling_) + "}").status, 403);
+
+  HttpReply child =
+      Api("POST", "/api/v1/agencies", s,
+          "{\"name\":\"工信局下属中心\",\"parent_id\":" + std::to_string(bureau_) + "}", csrf);
+  EXPECT_EQ(child.status, 201);
+  HttpReply root = Api("POST", "/api/v1/agencies", s, R"({"name":"另一个市人民政府"})", csrf);
+  EXPECT_EQ(root.status, 403);
+  HttpReply under_sibling =
+      Api("POST", "/api/v1/agencies", s,
+          "{\"name\":\"越权机构\",\"parent_id\":" + std::to_string(sibling_) + "}", csrf);
+  EXPECT_EQ(under_sibling.status, 403);
+
+  // An editor of the bureau may not edit it at all.
+  std::string e = SignIn("editor");
+  EXPECT_EQ(
+      Api("PUT", "/api/v1/agencies/" + std::to_string(bureau_), e, R"({"address":"y"})", CsrfOf(e))
+          .status,
+      403);
+  // The audit log is for system admins only.
+  EXPECT_EQ(Send("GET", "/admin/audit", "", "Cookie: gk_session=" + s + "\r\n").status, 403);
+}
+
+TEST_F(WebTest, BadInputGetsClearChineseErrors) {
+  std::string s = SignIn("admin");
+  std::string csrf = CsrfOf(s);
+  std::string path = "/api/v1/agencies/" + std::to_string(bureau_);
+  auto msg = [](const HttpReply& r) {
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    return j.is_object() ? j["error"]["message"].get<std::string>() : r.body;
+  };
+  HttpReply not_json = Api("PUT", path, s, "{name:", csrf);
+  EXPECT_EQ(not_json.status, 400);
+  EXPECT_EQ(msg(not_json), "请求体不是有效的 JSON（须为 UTF-8 编码）");
+  HttpReply bad_utf8 = Api("PUT", path, s, "{\"name\":\"\xff\xfe\"}", csrf);
+  EXPECT_EQ(bad_utf8.status, 400);
+  HttpReply bad_code = Api("PUT", path, s, R"({"credit_code":"11341702486344515J"})", csrf);
+  EXPECT_EQ(bad_code.status, 400);
+  EXPECT_EQ(msg(bad_code),
+            "统一社会信用代码“11341702486344515J”无效：校验位（第18位）应为“H”，实际为“J”");
+  HttpReply unknown = Api("PUT", path, s, R"({"colour":"red"})", csrf);
+  EXPECT_EQ(msg(unknown), "未知字段“colour”");
+  HttpReply dup = Api("PUT", path, s, R"({"name":"樟树市教育体育局"})", csrf);
+  EXPECT_EQ(dup.status, 409);
+  HttpReply big = Api("PUT", path, s, std::string(100 * 1024, ' '), csrf);
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(AgencyName(bureau_), "樟树市工业和信息化局");
+}
+
+TEST_F(WebTest, SignOutEndsTheSession) {
+  std::string s = SignIn("admin");
+  std::string csrf = CsrfOf(s);
+  HttpReply forged =
+      Send("POST", "/logout", "",
+           "Content-Type: application/x-www-form-urlencoded\r\nCookie: gk_session=" + s + "\r\n");
+  EXPECT_EQ(forged.status, 403);  // no token: the session survives
+  EXPECT_EQ(Send("GET", "/api/v1/me", "", "Cookie: gk_session=" + s + "\r\n").status, 200);
+  HttpReply out =
+      Send("POST", "/logout", "_csrf=" + csrf,
+           "Content-Type: application/x-www-form-urlencoded\r\nCookie: gk_session=" + s + "\r\n");
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(Send("GET", "/api/v1/me", "", "Cookie: gk_session=" + s + "\r\n").status, 401);
+}
+
+TEST_F(WebTest, SessionsExpireWhenIdle) {
+  std::string s = SignIn("admin");
+  EXPECT_EQ(Send("GET", "/api/v1/me", "", "Cookie: gk_session=" + s + "\r\n").status, 200);
+  clock_.Advance(2 * 3600 + 1);
+  EXPECT_EQ(Send("GET", "/api/v1/me", "", "Cookie: gk_session=" + s + "\r\n").status, 401);
+}
+
+TEST_F(WebTest, JsonSignInForScripts) {
+  HttpReply r = Send("POST", "/api/v1/session",
+                     std::string(R"({"username":"admin","password":")") + kPassword + "\"}",
+                     "Content-Type: application/json\r\n");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_FALSE(CookieValue(r, "gk_session").empty());
+  HttpReply form = Send("POST", "/api/v1/session", "username=admin",
+                        "Content-Type: application/x-www-form-urlencoded\r\n");
+  EXPECT_EQ(form.status, 400);
+}
+
+}  // namespace
+}  // namespace gongkai
