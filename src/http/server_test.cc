@@ -1,6 +1,8 @@
 #include "http/server.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -472,6 +474,24 @@ TEST(ServerTest, StopFinishesTheRequestInFlightAndClosesIdleConnections) {
   EXPECT_TRUE(s.run_status().ok()) << s.run_status().ToString();
   HttpTestClient late(s.port());
   EXPECT_FALSE(late.connected());
+}
+
+TEST(ServerTest, SigtermStopsARunThatHandlesSignals) {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  Server server(options, DemoRouter());
+  ASSERT_TRUE(server.Listen().ok());
+  Status result = Internal("not run");
+  std::thread runner([&] { result = server.Run(/*handle_signals=*/true); });
+  {
+    HttpTestClient c(server.port());
+    auto r = c.Exchange(GetRequest("/n/1"));  // an answer: Run's signal handlers are in place
+    EXPECT_TRUE(r.has_value());
+  }
+  EXPECT_EQ(kill(getpid(), SIGTERM), 0);
+  runner.join();
+  EXPECT_TRUE(result.ok()) << result.ToString();
 }
 
 TEST(ServerTest, ServesManyConcurrentClients) {
