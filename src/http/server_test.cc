@@ -9,6 +9,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -20,6 +21,7 @@
 namespace gongkai::http {
 namespace {
 
+using namespace std::literals;
 using testing_util::GetRequest;
 using testing_util::HttpReply;
 using testing_util::HttpTestClient;
@@ -390,6 +392,33 @@ TEST(ServerTest, GarbageGets400AndTheServerGoesOn) {
   auto r = c.Exchange(GetRequest("/n/9"));
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->body, "n=9");
+}
+
+TEST(ServerTest, SurvivesRandomBytes) {
+  RunningServer s(DemoRouter());
+  std::mt19937 rng(20261126);  // fixed seed: the same bytes every run
+  const std::vector<std::string> prefixes = {"", "GET /", "POST /echo HTTP/1.1\r\n",
+                                             "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
+                                             "PUT /echo HTTP/1.1\r\nContent-Length: 5\r\n\r\n"};
+  for (int i = 0; i < 100; ++i) {
+    std::string bytes = prefixes[i % prefixes.size()];
+    size_t n = rng() % 600;
+    for (size_t j = 0; j < n; ++j) {
+      // Mostly the characters HTTP is made of, so the parser gets past the first line.
+      static constexpr std::string_view kAlphabet = "GET /%0aA:\r\n 1;?=&+\x00\xff"sv;
+      bytes.push_back(rng() % 4 == 0 ? static_cast<char>(rng())
+                                     : kAlphabet[rng() % kAlphabet.size()]);
+    }
+    HttpTestClient c(s.port(), /*timeout_ms=*/2000);
+    ASSERT_TRUE(c.connected());
+    c.Send(bytes);
+    c.ShutdownWrite();
+    EXPECT_TRUE(c.WaitForClose()) << i;  // answered or not, closed at the end of input
+  }
+  HttpTestClient c(s.port());
+  auto r = c.Exchange(GetRequest("/n/7"));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->body, "n=7");
 }
 
 TEST(ServerTest, ThrowingHandlerGets500AndIsLogged) {
