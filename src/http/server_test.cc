@@ -101,6 +101,15 @@ Router DemoRouter() {
     r.AddHeader("Cache-Control", "no-cache");
     return r;
   });
+  router.Add("GET", "/headers", [](const HttpRequest&) {
+    HttpResponse r = Text("h");
+    r.AddHeader("Content-Type", "application/xml");
+    r.AddHeader("Set-Cookie", "a=1; Path=/");
+    r.AddHeader("Set-Cookie", "b=2; Path=/");
+    r.AddHeader("Content-Length", "999");
+    r.AddHeader("X-Bad", "x\r\nInjected: yes");
+    return r;
+  });
   router.Add("GET", "/boom",
              [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("kaboom"); });
   return router;
@@ -122,6 +131,29 @@ TEST(ServerTest, RoutesGetWithPathParamsAndSetsStandardHeaders) {
   r = c.Exchange(GetRequest("/"));
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->body, "首页");
+}
+
+TEST(ServerTest, HandlerHeadersAreSanitized) {
+  RunningServer s(DemoRouter());
+  HttpTestClient c(s.port());
+  auto r = c.Exchange(GetRequest("/headers"));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->body, "h");
+  EXPECT_EQ(r->Header("content-length"), "1");
+  EXPECT_EQ(r->Header("content-type"), "application/xml");
+  int content_types = 0;
+  std::vector<std::string> cookies;
+  for (const auto& [name, value] : r->headers) {
+    if (name == "content-type") ++content_types;
+    if (name == "set-cookie") cookies.push_back(value);
+  }
+  EXPECT_EQ(content_types, 1);
+  EXPECT_EQ(cookies, (std::vector<std::string>{"a=1; Path=/", "b=2; Path=/"}));
+  EXPECT_FALSE(r->HasHeader("x-bad"));
+  EXPECT_FALSE(r->HasHeader("injected"));
+  EXPECT_EQ(
+      s.errors(),
+      (std::vector<std::string>{"GET /headers: dropped a response header with CR, LF or NUL"}));
 }
 
 TEST(ServerTest, PostAndPutBodiesReachTheHandler) {
