@@ -34,6 +34,8 @@ class HttpTestClient {
 
   bool connected() const { return fd_ >= 0; }
   bool Send(std::string_view bytes);
+  // Half-closes: the server sees the end of the request stream.
+  void ShutdownWrite();
   // Reads one response (skipping 1xx unless keep_informational). `head`: the
   // request was HEAD, so no body follows. nullopt on EOF, timeout or garbage.
   std::optional<HttpReply> Read(bool head = false, bool keep_informational = false);

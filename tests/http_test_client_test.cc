@@ -59,6 +59,8 @@ bool HttpTestClient::Send(std::string_view bytes) {
   return true;
 }
 
+void HttpTestClient::ShutdownWrite() { shutdown(fd_, SHUT_WR); }
+
 bool HttpTestClient::Fill() {
   char chunk[16384];
   ssize_t n = recv(fd_, chunk, sizeof chunk, 0);

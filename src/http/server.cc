@@ -377,7 +377,13 @@ class Session : public std::enable_shared_from_this<Session> {
                         ": dropped a response header with CR, LF or NUL");
         continue;
       }
-      res.insert(name, value);
+      if (EqualsIgnoreCase(name, "content-type")) {
+        if (!bodyless) res.set(bhttp::field::content_type, value);
+      } else if (EqualsIgnoreCase(name, "date") || EqualsIgnoreCase(name, "server")) {
+        res.set(name, value);  // the handler's replaces ours
+      } else {
+        res.insert(name, value);
+      }
     }
     std::string_view body = response_.BodyView();
     bool send_body = !bodyless && !head_;

@@ -53,8 +53,9 @@ struct HttpResponse {
   std::string body;
   std::shared_ptr<const std::string> shared_body;
   // Set-Cookie, Location, ETag, Cache-Control, … Connection, Content-Length and
-  // Transfer-Encoding are the server's and are ignored here; a header whose
-  // name or value holds CR, LF or NUL is dropped (and logged).
+  // Transfer-Encoding are the server's and are ignored here; Content-Type, Date
+  // and Server given here replace the server's; a header whose name or value
+  // holds CR, LF or NUL is dropped (and logged).
   std::vector<std::pair<std::string, std::string>> headers;
 
   void AddHeader(std::string name, std::string value) {

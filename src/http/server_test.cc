@@ -1,12 +1,15 @@
 #include "http/server.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -18,6 +21,7 @@
 namespace gongkai::http {
 namespace {
 
+using namespace std::literals;
 using testing_util::GetRequest;
 using testing_util::HttpReply;
 using testing_util::HttpTestClient;
@@ -97,6 +101,15 @@ Router DemoRouter() {
     r.AddHeader("Cache-Control", "no-cache");
     return r;
   });
+  router.Add("GET", "/headers", [](const HttpRequest&) {
+    HttpResponse r = Text("h");
+    r.AddHeader("Content-Type", "application/xml");
+    r.AddHeader("Set-Cookie", "a=1; Path=/");
+    r.AddHeader("Set-Cookie", "b=2; Path=/");
+    r.AddHeader("Content-Length", "999");
+    r.AddHeader("X-Bad", "x\r\nInjected: yes");
+    return r;
+  });
   router.Add("GET", "/boom",
              [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("kaboom"); });
   return router;
@@ -118,6 +131,29 @@ TEST(ServerTest, RoutesGetWithPathParamsAndSetsStandardHeaders) {
   r = c.Exchange(GetRequest("/"));
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->body, "首页");
+}
+
+TEST(ServerTest, HandlerHeadersAreSanitized) {
+  RunningServer s(DemoRouter());
+  HttpTestClient c(s.port());
+  auto r = c.Exchange(GetRequest("/headers"));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->body, "h");
+  EXPECT_EQ(r->Header("content-length"), "1");
+  EXPECT_EQ(r->Header("content-type"), "application/xml");
+  int content_types = 0;
+  std::vector<std::string> cookies;
+  for (const auto& [name, value] : r->headers) {
+    if (name == "content-type") ++content_types;
+    if (name == "set-cookie") cookies.push_back(value);
+  }
+  EXPECT_EQ(content_types, 1);
+  EXPECT_EQ(cookies, (std::vector<std::string>{"a=1; Path=/", "b=2; Path=/"}));
+  EXPECT_FALSE(r->HasHeader("x-bad"));
+  EXPECT_FALSE(r->HasHeader("injected"));
+  EXPECT_EQ(
+      s.errors(),
+      (std::vector<std::string>{"GET /headers: dropped a response header with CR, LF or NUL"}));
 }
 
 TEST(ServerTest, PostAndPutBodiesReachTheHandler) {
@@ -390,6 +426,33 @@ TEST(ServerTest, GarbageGets400AndTheServerGoesOn) {
   EXPECT_EQ(r->body, "n=9");
 }
 
+TEST(ServerTest, SurvivesRandomBytes) {
+  RunningServer s(DemoRouter());
+  std::mt19937 rng(20261126);  // fixed seed: the same bytes every run
+  const std::vector<std::string> prefixes = {"", "GET /", "POST /echo HTTP/1.1\r\n",
+                                             "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
+                                             "PUT /echo HTTP/1.1\r\nContent-Length: 5\r\n\r\n"};
+  for (int i = 0; i < 100; ++i) {
+    std::string bytes = prefixes[i % prefixes.size()];
+    size_t n = rng() % 600;
+    for (size_t j = 0; j < n; ++j) {
+      // Mostly the characters HTTP is made of, so the parser gets past the first line.
+      static constexpr std::string_view kAlphabet = "GET /%0aA:\r\n 1;?=&+\x00\xff"sv;
+      bytes.push_back(rng() % 4 == 0 ? static_cast<char>(rng())
+                                     : kAlphabet[rng() % kAlphabet.size()]);
+    }
+    HttpTestClient c(s.port(), /*timeout_ms=*/2000);
+    ASSERT_TRUE(c.connected());
+    c.Send(bytes);
+    c.ShutdownWrite();
+    EXPECT_TRUE(c.WaitForClose()) << i;  // answered or not, closed at the end of input
+  }
+  HttpTestClient c(s.port());
+  auto r = c.Exchange(GetRequest("/n/7"));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->body, "n=7");
+}
+
 TEST(ServerTest, ThrowingHandlerGets500AndIsLogged) {
   RunningServer s(DemoRouter());
   HttpTestClient c(s.port());
@@ -472,6 +535,24 @@ TEST(ServerTest, StopFinishesTheRequestInFlightAndClosesIdleConnections) {
   EXPECT_TRUE(s.run_status().ok()) << s.run_status().ToString();
   HttpTestClient late(s.port());
   EXPECT_FALSE(late.connected());
+}
+
+TEST(ServerTest, SigtermStopsARunThatHandlesSignals) {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  Server server(options, DemoRouter());
+  ASSERT_TRUE(server.Listen().ok());
+  Status result = Internal("not run");
+  std::thread runner([&] { result = server.Run(/*handle_signals=*/true); });
+  {
+    HttpTestClient c(server.port());
+    auto r = c.Exchange(GetRequest("/n/1"));  // an answer: Run's signal handlers are in place
+    EXPECT_TRUE(r.has_value());
+  }
+  EXPECT_EQ(kill(getpid(), SIGTERM), 0);
+  runner.join();
+  EXPECT_TRUE(result.ok()) << result.ToString();
 }
 
 TEST(ServerTest, ServesManyConcurrentClients) {
