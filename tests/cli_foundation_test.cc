@@ -1,0 +1,214 @@
+// The foundation commands through the real binary: db, agency, user, config, serve.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "http_test_client.h"
+#include "test_util.h"
+
+namespace gongkai {
+namespace {
+
+using testing_util::RunGongkai;
+
+class CliFoundationTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = testing_util::MakeTempDir(); }
+  testing_util::RunResult Run(std::vector<std::string> args, const std::string& in = "") {
+    args.insert(args.begin(), {"--data-dir", dir_});
+    return RunGongkai(args, in);
+  }
+  std::string dir_;
+};
+
+TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
+  auto first = Run({"db", "migrate"});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, "已应用迁移 1（init）\n数据库结构版本：1\n");
+  auto again = Run({"db", "migrate"});
+  EXPECT_EQ(again.out, "数据库结构版本：1（已是最新）\n");
+  auto status = Run({"db", "status"});
+  EXPECT_EQ(status.out, "数据库：sqlite:" + dir_ + "/gongkai.db\n结构版本：1 / 1\n");
+}
+
+TEST_F(CliFoundationTest, AddsAndListsAgencies) {
+  EXPECT_EQ(Run({"agency", "add", "--name", "樟树市人民政府", "--short-name", "樟树市政府", "--kind",
+                 "government", "--level", "county"})
+                .out,
+            "已新增机构 #1 樟树市人民政府\n");
+  auto add = Run({"agency", "add", "--name", "樟树市工业和信息化局", "--short-name", "市工信局",
+                  "--parent", "樟树市政府", "--credit-code", "11341702486344515h", "--phone",
+                  "0795-7333621", "--postcode", "331200"});
+  EXPECT_EQ(add.exit_code, 0) << add.err;
+  EXPECT_EQ(Run({"agency", "list"}).out,
+            "#1 樟树市人民政府（樟树市政府） 人民政府·县级\n"
+            "  #2 樟树市工业和信息化局（市工信局） 政府部门·县级 11341702486344515H\n");
+  auto json = nlohmann::json::parse(Run({"agency", "list", "--json"}).out);
+  EXPECT_EQ(json[1]["parent_id"], 1);
+  EXPECT_EQ(json[1]["postcode"], "331200");
+}
+
+TEST_F(CliFoundationTest, BadCreditCodeIsAUsageErrorAndWritesNothing) {
+  auto r = Run({"agency", "add", "--name", "某局", "--credit-code", "11341702486344515J"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "错误：统一社会信用代码“11341702486344515J”无效：校验位（第18位）应为“H”，实际为“J”\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(Run({"agency", "list"}).out, "（尚无机构。用 gongkai agency add 新增）\n");
+}
+
+TEST_F(CliFoundationTest, RejectsMalformedUtf8AndUnknownParents) {
+  auto bad = Run({"agency", "add", "--name", "坏\xff编码"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "错误：机构名称含有无效编码（非 UTF-8）或控制字符\n");
+  auto orphan = Run({"agency", "add", "--name", "孤儿局", "--parent", "不存在的政府"});
+  EXPECT_EQ(orphan.exit_code, 2);
+  EXPECT_EQ(orphan.err, "错误：机构“不存在的政府”不存在（可用编号、全称或简称）\n");
+  auto kind = Run({"agency", "add", "--name", "某局", "--kind", "ministry"});
+  EXPECT_EQ(kind.exit_code, 2);
+  EXPECT_NE(kind.err.find("机构类型“ministry”无效"), std::string::npos);
+}
+
+TEST_F(CliFoundationTest, AddsUsersWithPasswordsFromStdin) {
+  ASSERT_EQ(Run({"agency", "add", "--name", "樟树市人民政府", "--kind", "government"}).exit_code, 0);
+  auto admin = Run({"user", "add", "admin", "--name", "管理员", "--role", "system_admin"},
+                   "a-long-secret-1\n");
+  EXPECT_EQ(admin.exit_code, 0) << admin.err;
+  EXPECT_EQ(admin.out, "已新增用户 #1 admin\n");
+  auto clerk = Run({"user", "add", "Clerk.Li", "--role", "application_clerk@1", "--role",
+                    "read_only@樟树市人民政府"},
+                   "another-secret-2\n");
+  EXPECT_EQ(clerk.out, "已新增用户 #2 clerk.li\n");
+  EXPECT_EQ(Run({"user", "list"}).out,
+            "#1 admin（管理员） system_admin\n#2 clerk.li application_clerk@1 read_only@1\n");
+  EXPECT_EQ(Run({"user", "passwd", "clerk.li"}, "a-new-secret-3\n").out, "已更新密码：clerk.li\n");
+
+  auto weak = Run({"user", "add", "bob", "--role", "editor@1"}, "short\n");
+  EXPECT_EQ(weak.exit_code, 2);
+  EXPECT_EQ(weak.err, "错误：密码过短，至少10个字符\n");
+  auto dup = Run({"user", "add", "admin", "--role", "system_admin"}, "a-long-secret-1\n");
+  EXPECT_EQ(dup.exit_code, 2);
+  EXPECT_EQ(dup.err, "错误：用户名“admin”已被使用\n");
+  auto norole = Run({"user", "add", "carol"}, "a-long-secret-1\n");
+  EXPECT_EQ(norole.err, "错误：至少指定一个 --role（如 agency_admin@3 或 system_admin）\n");
+  auto badrole = Run({"user", "add", "dave", "--role", "king@1"}, "a-long-secret-1\n");
+  EXPECT_EQ(badrole.exit_code, 2);
+  EXPECT_NE(badrole.err.find("错误：角色“king”无效"), std::string::npos);
+}
+
+TEST_F(CliFoundationTest, BacksUpAndNeverOverwrites) {
+  ASSERT_EQ(Run({"agency", "add", "--name", "备份局"}).exit_code, 0);
+  std::string copy = dir_ + "/copy.db";
+  auto r = Run({"db", "backup", copy});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(RunGongkai({"--db", "sqlite:" + copy, "agency", "list"}).out, "#1 备份局 政府部门·县级\n");
+  auto again = Run({"db", "backup", copy});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(again.err, "错误：备份文件“" + copy + "”已存在，不会覆盖\n");
+}
+
+TEST_F(CliFoundationTest, BadConfigFilesAreClearErrors) {
+  std::string conf = dir_ + "/gongkai.toml";
+  testing_util::WriteFile(conf, "[server]\nport = 8080\nbind = \n");
+  auto syntax = Run({"--config", conf, "db", "status"});
+  EXPECT_EQ(syntax.exit_code, 2);
+  EXPECT_NE(syntax.err.find("错误：配置文件“" + conf + "”第3行"), std::string::npos) << syntax.err;
+  EXPECT_NE(syntax.err.find("格式错误（TOML）"), std::string::npos) << syntax.err;
+
+  testing_util::WriteFile(conf, "[server]\nprot = 8080\n");
+  EXPECT_EQ(Run({"--config", conf, "db", "status"}).err,
+            "错误：配置文件“" + conf + "”第2行：未知的配置项 server.prot\n");
+  testing_util::WriteFile(conf, "[server]\nport = 70000\n");
+  EXPECT_EQ(Run({"--config", conf, "serve"}).err,
+            "错误：配置文件“" + conf + "”第2行：server.port 应在 0 到 65535 之间，实际为 70000\n");
+  testing_util::WriteFile(conf, "[database]\nurl = \"x\"\n");
+  EXPECT_NE(Run({"--config", conf, "db", "status"}).err.find("未知的配置节 database"),
+            std::string::npos);
+  EXPECT_EQ(Run({"--config", dir_ + "/missing.toml", "db", "status"}).err,
+            "错误：无法读取配置文件“" + dir_ + "/missing.toml”\n");
+
+  // A valid file points every command at its database.
+  testing_util::WriteFile(conf, "[storage]\ndb = \"sqlite:" + dir_ + "/from-config.db\"\n");
+  EXPECT_EQ(RunGongkai({"--config", conf, "db", "status"}).out,
+            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 1\n");
+}
+
+TEST_F(CliFoundationTest, ServePrintsItsUrlServesAndStopsOnSigterm) {
+  int out_pipe[2];
+  ASSERT_EQ(pipe(out_pipe), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out_pipe[1], 1);
+    close(out_pipe[0]);
+    execl(GONGKAI_BINARY, GONGKAI_BINARY, "--data-dir", dir_.c_str(), "serve", "--port", "0",
+          "--threads", "1", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  std::string out;
+  char buf[512];
+  while (out.find('\n') == std::string::npos) {
+    ssize_t n = read(out_pipe[0], buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  std::string prefix = "gongkai 正在运行：http://127.0.0.1:";
+  ASSERT_EQ(out.rfind(prefix, 0), 0u) << out;
+  int port = std::stoi(out.substr(prefix.size()));
+  testing_util::HttpTestClient client(static_cast<uint16_t>(port));
+  auto health = client.Exchange(testing_util::GetRequest("/healthz"));
+  ASSERT_TRUE(health.has_value());
+  EXPECT_EQ(health->status, 200);
+  auto home = client.Exchange(testing_util::GetRequest("/"));
+  ASSERT_TRUE(home.has_value());
+  EXPECT_NE(home->body.find("<h1>政府信息公开</h1>"), std::string::npos);
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  while (true) {
+    ssize_t n = read(out_pipe[0], buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  close(out_pipe[0]);
+  EXPECT_NE(out.find("gongkai 已停止。"), std::string::npos) << out;
+}
+
+TEST_F(CliFoundationTest, ServeOnATakenPortFailsClearly) {
+  int out_pipe[2];
+  ASSERT_EQ(pipe(out_pipe), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out_pipe[1], 1);
+    close(out_pipe[0]);
+    execl(GONGKAI_BINARY, GONGKAI_BINARY, "--data-dir", dir_.c_str(), "serve", "--port", "0",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  std::string out;
+  char buf[512];
+  while (out.find('\n') == std::string::npos) {
+    ssize_t n = read(out_pipe[0], buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  std::string prefix = "gongkai 正在运行：http://127.0.0.1:";
+  ASSERT_EQ(out.rfind(prefix, 0), 0u) << out;
+  std::string port = std::to_string(std::stoi(out.substr(prefix.size())));
+  auto second = Run({"serve", "--port", port});
+  EXPECT_EQ(second.exit_code, 3);
+  EXPECT_NE(second.err.find(port), std::string::npos) << second.err;
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(out_pipe[0]);
+}
+
+}  // namespace
+}  // namespace gongkai
