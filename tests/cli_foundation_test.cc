@@ -1,9 +1,8 @@
 // The foundation commands through the real binary: db, agency, user, config, serve.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
@@ -36,8 +35,8 @@ TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
 }
 
 TEST_F(CliFoundationTest, AddsAndListsAgencies) {
-  EXPECT_EQ(Run({"agency", "add", "--name", "樟树市人民政府", "--short-name", "樟树市政府", "--kind",
-                 "government", "--level", "county"})
+  EXPECT_EQ(Run({"agency", "add", "--name", "樟树市人民政府", "--short-name", "樟树市政府",
+                 "--kind", "government", "--level", "county"})
                 .out,
             "已新增机构 #1 樟树市人民政府\n");
   auto add = Run({"agency", "add", "--name", "樟树市工业和信息化局", "--short-name", "市工信局",
@@ -55,7 +54,8 @@ TEST_F(CliFoundationTest, AddsAndListsAgencies) {
 TEST_F(CliFoundationTest, BadCreditCodeIsAUsageErrorAndWritesNothing) {
   auto r = Run({"agency", "add", "--name", "某局", "--credit-code", "11341702486344515J"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "错误：统一社会信用代码“11341702486344515J”无效：校验位（第18位）应为“H”，实际为“J”\n");
+  EXPECT_EQ(r.err,
+            "错误：统一社会信用代码“11341702486344515J”无效：校验位（第18位）应为“H”，实际为“J”\n");
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(Run({"agency", "list"}).out, "（尚无机构。用 gongkai agency add 新增）\n");
 }
@@ -73,7 +73,8 @@ TEST_F(CliFoundationTest, RejectsMalformedUtf8AndUnknownParents) {
 }
 
 TEST_F(CliFoundationTest, AddsUsersWithPasswordsFromStdin) {
-  ASSERT_EQ(Run({"agency", "add", "--name", "樟树市人民政府", "--kind", "government"}).exit_code, 0);
+  ASSERT_EQ(Run({"agency", "add", "--name", "樟树市人民政府", "--kind", "government"}).exit_code,
+            0);
   auto admin = Run({"user", "add", "admin", "--name", "管理员", "--role", "system_admin"},
                    "a-long-secret-1\n");
   EXPECT_EQ(admin.exit_code, 0) << admin.err;
@@ -104,7 +105,8 @@ TEST_F(CliFoundationTest, BacksUpAndNeverOverwrites) {
   std::string copy = dir_ + "/copy.db";
   auto r = Run({"db", "backup", copy});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(RunGongkai({"--db", "sqlite:" + copy, "agency", "list"}).out, "#1 备份局 政府部门·县级\n");
+  EXPECT_EQ(RunGongkai({"--db", "sqlite:" + copy, "agency", "list"}).out,
+            "#1 备份局 政府部门·县级\n");
   auto again = Run({"db", "backup", copy});
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_EQ(again.err, "错误：备份文件“" + copy + "”已存在，不会覆盖\n");
@@ -136,78 +138,71 @@ TEST_F(CliFoundationTest, BadConfigFilesAreClearErrors) {
             "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 1\n");
 }
 
-TEST_F(CliFoundationTest, ServePrintsItsUrlServesAndStopsOnSigterm) {
-  int out_pipe[2];
-  ASSERT_EQ(pipe(out_pipe), 0);
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out_pipe[1], 1);
-    close(out_pipe[0]);
-    execl(GONGKAI_BINARY, GONGKAI_BINARY, "--data-dir", dir_.c_str(), "serve", "--port", "0",
-          "--threads", "1", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out_pipe[1]);
+// `gongkai serve --port 0` in a child process; reads the URL line it prints.
+struct ServerProcess {
+  pid_t pid = -1;
+  int out_fd = -1;
+  int port = 0;
   std::string out;
-  char buf[512];
-  while (out.find('\n') == std::string::npos) {
-    ssize_t n = read(out_pipe[0], buf, sizeof buf);
-    if (n <= 0) break;
-    out.append(buf, static_cast<size_t>(n));
+
+  explicit ServerProcess(const std::string& data_dir) {
+    int p[2];
+    if (pipe(p) != 0) return;
+    pid = fork();
+    if (pid == 0) {
+      dup2(p[1], 1);
+      close(p[0]);
+      execl(GONGKAI_BINARY, GONGKAI_BINARY, "--data-dir", data_dir.c_str(), "serve", "--port", "0",
+            "--threads", "1", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(p[1]);
+    out_fd = p[0];
+    while (out.find('\n') == std::string::npos && ReadSome()) {
+    }
+    const std::string prefix = "gongkai 正在运行：http://127.0.0.1:";
+    if (out.rfind(prefix, 0) == 0) port = std::stoi(out.substr(prefix.size()));
   }
-  std::string prefix = "gongkai 正在运行：http://127.0.0.1:";
-  ASSERT_EQ(out.rfind(prefix, 0), 0u) << out;
-  int port = std::stoi(out.substr(prefix.size()));
-  testing_util::HttpTestClient client(static_cast<uint16_t>(port));
+  bool ReadSome() {
+    char buf[512];
+    ssize_t n = read(out_fd, buf, sizeof buf);
+    if (n > 0) out.append(buf, static_cast<size_t>(n));
+    return n > 0;
+  }
+  // SIGTERM, wait, and return the exit status; reads the rest of stdout.
+  int Stop() {
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    while (ReadSome()) {
+    }
+    close(out_fd);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+};
+
+TEST_F(CliFoundationTest, ServePrintsItsUrlServesAndStopsOnSigterm) {
+  ServerProcess server(dir_);
+  ASSERT_GT(server.port, 0) << server.out;
+  testing_util::HttpTestClient client(static_cast<uint16_t>(server.port));
   auto health = client.Exchange(testing_util::GetRequest("/healthz"));
   ASSERT_TRUE(health.has_value());
   EXPECT_EQ(health->status, 200);
   auto home = client.Exchange(testing_util::GetRequest("/"));
   ASSERT_TRUE(home.has_value());
   EXPECT_NE(home->body.find("<h1>政府信息公开</h1>"), std::string::npos);
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  EXPECT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
-  while (true) {
-    ssize_t n = read(out_pipe[0], buf, sizeof buf);
-    if (n <= 0) break;
-    out.append(buf, static_cast<size_t>(n));
-  }
-  close(out_pipe[0]);
-  EXPECT_NE(out.find("gongkai 已停止。"), std::string::npos) << out;
+  EXPECT_EQ(server.Stop(), 0);
+  EXPECT_NE(server.out.find("gongkai 已停止。"), std::string::npos) << server.out;
 }
 
 TEST_F(CliFoundationTest, ServeOnATakenPortFailsClearly) {
-  int out_pipe[2];
-  ASSERT_EQ(pipe(out_pipe), 0);
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out_pipe[1], 1);
-    close(out_pipe[0]);
-    execl(GONGKAI_BINARY, GONGKAI_BINARY, "--data-dir", dir_.c_str(), "serve", "--port", "0",
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  std::string out;
-  char buf[512];
-  while (out.find('\n') == std::string::npos) {
-    ssize_t n = read(out_pipe[0], buf, sizeof buf);
-    if (n <= 0) break;
-    out.append(buf, static_cast<size_t>(n));
-  }
-  std::string prefix = "gongkai 正在运行：http://127.0.0.1:";
-  ASSERT_EQ(out.rfind(prefix, 0), 0u) << out;
-  std::string port = std::to_string(std::stoi(out.substr(prefix.size())));
+  ServerProcess first(dir_);
+  ASSERT_GT(first.port, 0) << first.out;
+  std::string port = std::to_string(first.port);
   auto second = Run({"serve", "--port", port});
   EXPECT_EQ(second.exit_code, 3);
   EXPECT_NE(second.err.find(port), std::string::npos) << second.err;
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  close(out_pipe[0]);
+  EXPECT_EQ(first.Stop(), 0);
 }
 
 }  // namespace

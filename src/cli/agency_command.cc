@@ -17,17 +17,6 @@ struct AgencyOptions {
   bool json = false;
 };
 
-// "3" → id 3; anything else must be an agency's exact name or short name.
-Result<agency::AgencyId> ResolveAgency(const std::vector<agency::Agency>& all,
-                                       const std::string& ref) {
-  bool digits = !ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos;
-  for (const auto& a : all) {
-    if ((digits && std::to_string(a.id) == ref) || a.name == ref || a.short_name == ref)
-      return a.id;
-  }
-  return NotFound("agency " + ref, "机构“" + ref + "”不存在（可用编号、全称或简称）");
-}
-
 }  // namespace
 
 void AddAgencyCommands(CLI::App& app, CliContext& ctx) {
@@ -68,7 +57,7 @@ void AddAgencyCommands(CLI::App& app, CliContext& ctx) {
     if (!o->parent.empty()) {
       auto all = agencies.List();
       if (!all.ok()) return FailWith(ctx, all.status());
-      auto parent = ResolveAgency(*all, o->parent);
+      auto parent = ResolveAgencyRef(*all, o->parent);
       if (!parent.ok()) return FailWith(ctx, parent.status());
       a.parent_id = *parent;
     }

@@ -46,6 +46,17 @@ std::unique_ptr<storage::Store> OpenMigratedStore(CliContext& ctx) {
   return std::move(store).value();
 }
 
+Result<agency::AgencyId> ResolveAgencyRef(const std::vector<agency::Agency>& all,
+                                          const std::string& ref) {
+  bool digits = !ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos;
+  for (const auto& a : all) {
+    if ((digits && std::to_string(a.id) == ref) || a.name == ref || a.short_name == ref) {
+      return a.id;
+    }
+  }
+  return NotFound("agency " + ref, "机构“" + ref + "”不存在（可用编号、全称或简称）");
+}
+
 namespace {
 
 std::string ReadLineNoEcho() {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "agency/agency.h"
 #include "cli/cli.h"
 #include "storage/store.h"
 
@@ -25,6 +26,11 @@ Result<std::unique_ptr<storage::Store>> OpenConfiguredStore(CliContext& ctx);
 // (creating the file and folder on first use). On error reports it and
 // returns nullptr.
 std::unique_ptr<storage::Store> OpenMigratedStore(CliContext& ctx);
+
+// An agency named on the command line: "3" is id 3; anything else must be an
+// agency's exact name or short name. kNotFound in Chinese otherwise.
+Result<agency::AgencyId> ResolveAgencyRef(const std::vector<agency::Agency>& all,
+                                          const std::string& ref);
 
 // Reads a password: from stdin (first line) when it is not a terminal, else
 // by prompting twice without echo. kInvalidArgument when empty or the two differ.

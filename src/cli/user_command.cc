@@ -25,15 +25,8 @@ Result<account::RoleGrant> ParseGrant(const std::string& text,
   account::RoleGrant g;
   GONGKAI_ASSIGN_OR_RETURN(g.role, account::ParseRole(text.substr(0, at)));
   if (at == std::string::npos) return g;
-  std::string ref = text.substr(at + 1);
-  bool digits = !ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos;
-  for (const auto& a : all) {
-    if ((digits && std::to_string(a.id) == ref) || a.name == ref || a.short_name == ref) {
-      g.agency_id = a.id;
-      return g;
-    }
-  }
-  return NotFound("agency " + ref, "机构“" + ref + "”不存在（可用编号、全称或简称）");
+  GONGKAI_ASSIGN_OR_RETURN(g.agency_id, ResolveAgencyRef(all, text.substr(at + 1)));
+  return g;
 }
 
 std::string GrantText(const account::RoleGrant& g) {
