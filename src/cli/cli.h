@@ -36,5 +36,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
 // Each command family registers its subcommands here (one function per file).
 void AddVersionCommand(CLI::App& app, CliContext& ctx);
+// `report parse|check|render|sum|generate` (report_command.cc).
+void AddReportCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli
