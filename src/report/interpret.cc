@@ -165,7 +165,7 @@ class Interpreter {
   void Paragraph(const DocRow& row, std::string_view text) {
     NormalizeLabelInto(text, norm_);
     if (norm_.empty()) return;
-    if (section_ < 0 && !title_seen_ && res_.report.preamble.empty()) {
+    if (section_ < 0 && !title_seen_) {
       std::string agency;
       int year = 0;
       if (ParseReportTitle(text, agency, year)) {
