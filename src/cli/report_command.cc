@@ -295,6 +295,8 @@ void AddGenerate(CLI::App& report, CliContext& ctx) {
     for (int i = 0; i < count; ++i) {
       auto v = i % 4 == 3 ? report::TemplateVersion::k2019 : report::TemplateVersion::k2021;
       AnnualReport r = report::GenerateReport(seed * 1000003 + i, v);
+      // Unique agencies: random years of one agency would (rightly) fail the cross-year checks.
+      r.agency += fmt::format("（样例{}）", i);
       std::string form = forms == "mixed" ? kForms[i % 5] : forms;
       std::string data;
       if (form == "pipe")

@@ -9,6 +9,7 @@
 // never guesses where a number belongs.
 #include <fmt/format.h>
 
+#include <functional>
 #include <unordered_map>
 
 #include "report/document.h"
@@ -112,15 +113,25 @@ std::string Position(const DocRow& row, int cell) {
   return fmt::format("第{}行", row.line);
 }
 
-TemplateVersion DetectTemplate(const Document& doc, int& votes) {
+using Norms = std::vector<std::vector<std::string>>;
+
+// The normalised text of every table cell, computed once per document.
+Norms NormalizeCells(const Document& doc) {
+  Norms out(doc.rows.size());
+  for (size_t r = 0; r < doc.rows.size(); ++r) {
+    if (doc.rows[r].kind == RowKind::kParagraph) continue;
+    out[r].resize(doc.rows[r].cells.size());
+    for (size_t i = 0; i < out[r].size(); ++i) NormalizeLabelInto(doc.rows[r].cells[i], out[r][i]);
+  }
+  return out;
+}
+
+TemplateVersion DetectTemplate(const Document& doc, const Norms& norms, int& votes) {
   votes = 0;
   const LabelIndex& i21 = IndexFor(TemplateVersion::k2021);
   const LabelIndex& i19 = IndexFor(TemplateVersion::k2019);
-  std::string n;
-  for (const auto& row : doc.rows) {
-    if (row.kind == RowKind::kParagraph) continue;
-    for (const auto& c : row.cells) {
-      NormalizeLabelInto(c, n);
+  for (size_t r = 0; r < doc.rows.size(); ++r) {
+    for (const auto& n : norms[r]) {
       if (n.empty() || LooksNumeric(n)) continue;
       votes += TemplateSignature(n);
       Place p;
@@ -134,7 +145,7 @@ TemplateVersion DetectTemplate(const Document& doc, int& votes) {
 
 class Interpreter {
  public:
-  explicit Interpreter(const Document& doc) : doc_(doc) {}
+  Interpreter(const Document& doc, const Norms& norms) : doc_(doc), norms_(norms) {}
 
   ImportResult Run(TemplateVersion v, int votes) {
     res_.report = MakeEmptyReport(v);
@@ -142,7 +153,7 @@ class Interpreter {
     ix_ = &IndexFor(v);
     seen2_.assign(t_->Table2CellCount(), false);
     seen3_.assign(t_->table3.size(), false);
-    for (const auto& row : doc_.rows) Row(row);
+    for (size_t i = 0; i < doc_.rows.size(); ++i) Row(doc_.rows[i], norms_[i]);
     Finish(votes);
     return std::move(res_);
   }
@@ -163,18 +174,16 @@ class Interpreter {
   }
 
   void Paragraph(const DocRow& row, std::string_view text) {
+    // Headings, titles and header runs are short; long prose is only copied (speed: most of
+    // a report's bytes are prose).
+    if (text.size() > kMaxLabelBytes) {
+      if (section_ < 0 && !title_seen_ && ParseTitle(text)) return;
+      AddText(text);
+      return;
+    }
     NormalizeLabelInto(text, norm_);
     if (norm_.empty()) return;
-    if (section_ < 0 && !title_seen_) {
-      std::string agency;
-      int year = 0;
-      if (ParseReportTitle(text, agency, year)) {
-        res_.report.agency = agency;
-        res_.report.year = year;
-        title_seen_ = true;
-        return;
-      }
-    }
+    if (section_ < 0 && !title_seen_ && ParseTitle(text)) return;
     int h = MatchHeading(norm_);
     if (h > section_) {
       section_ = h;
@@ -185,14 +194,23 @@ class Interpreter {
     AddText(text);
   }
 
-  void Row(const DocRow& row) {
+  bool ParseTitle(std::string_view text) {
+    std::string agency;
+    int year = 0;
+    if (!ParseReportTitle(text, agency, year)) return false;
+    res_.report.agency = agency;
+    res_.report.year = year;
+    title_seen_ = true;
+    return true;
+  }
+
+  static constexpr size_t kMaxLabelBytes = 240;
+
+  void Row(const DocRow& row, const std::vector<std::string>& n) {
     if (row.kind == RowKind::kParagraph) {
       Paragraph(row, row.cells.empty() ? std::string_view() : std::string_view(row.cells[0]));
       return;
     }
-    // Normalise the cells once.
-    std::vector<std::string> n(row.cells.size());
-    for (size_t i = 0; i < n.size(); ++i) NormalizeLabelInto(row.cells[i], n[i]);
     int leaf = -1;
     Place place;
     int numeric = 0;
@@ -282,8 +300,8 @@ class Interpreter {
 
   // Reads cells [first, first+k) as values of the given kinds into `out`.
   void ReadValues(const DocRow& row, const std::vector<std::string>& n, int first,
-                  const std::vector<ValueKind>& kinds, const std::vector<std::string>& names,
-                  std::vector<Value*> out) {
+                  const std::vector<ValueKind>& kinds,
+                  const std::function<std::string(int)>& name_of, std::vector<Value*> out) {
     const int k = static_cast<int>(kinds.size());
     // Empty cells right after the label stand for merged label columns (Markdown writes a
     // merged cell once and leaves the rest empty) when the row is wider than its values.
@@ -299,7 +317,7 @@ class Interpreter {
       Value v = ParseCellNumber(n[i], scale, true);
       if (!v) {
         Issue("I2", Severity::kError, Position(row, i),
-              fmt::format("{}：{} 的值“{}”不是{}", Position(row, i), names[j], row.cells[i],
+              fmt::format("{}：{} 的值“{}”不是{}", Position(row, i), name_of(j), row.cells[i],
                           kind == ValueKind::kAmount ? "有效金额（最多四位小数，不超过 10^12）"
                                                      : "整数（不超过 10^12）"),
               true);
@@ -325,13 +343,13 @@ class Interpreter {
         return;
       }
       std::vector<Value*> out;
-      std::vector<std::string> names;
       for (size_t j = 0; j < b.kinds.size(); ++j) {
         seen2_[base + j] = true;
         out.push_back(&res_.report.table2[base + j]);
-        names.push_back("二、" + b.rows[p.row] + " · " + b.headers[j]);
       }
-      ReadValues(row, n, leaf + 1, b.kinds, names, out);
+      ReadValues(
+          row, n, leaf + 1, b.kinds,
+          [&](int j) { return "二、" + b.rows[p.row] + " · " + b.headers[j]; }, out);
       return;
     }
     if (seen3_[p.row]) {
@@ -343,13 +361,11 @@ class Interpreter {
     }
     seen3_[p.row] = true;
     std::vector<ValueKind> kinds(kTable3Columns, ValueKind::kCount);
-    std::vector<std::string> names;
     std::vector<Value*> out;
-    for (int c = 0; c < kTable3Columns; ++c) {
-      names.push_back(t_->Table3RowName(p.row) + " · " + t_->table3_columns[c]);
-      out.push_back(&res_.report.table3[p.row][c]);
-    }
-    ReadValues(row, n, leaf + 1, kinds, names, out);
+    for (int c = 0; c < kTable3Columns; ++c) out.push_back(&res_.report.table3[p.row][c]);
+    ReadValues(
+        row, n, leaf + 1, kinds,
+        [&](int c) { return t_->Table3RowName(p.row) + " · " + t_->table3_columns[c]; }, out);
   }
 
   void Table4Row(const DocRow& row, const std::vector<std::string>& n) {
@@ -368,13 +384,10 @@ class Interpreter {
     int first = 0;
     while (first < static_cast<int>(n.size()) && n[first].empty()) ++first;
     std::vector<ValueKind> kinds(kTable4Columns, ValueKind::kCount);
-    std::vector<std::string> names;
     std::vector<Value*> out;
-    for (int c = 0; c < kTable4Columns; ++c) {
-      names.push_back("四、" + t_->Table4ColumnName(c));
-      out.push_back(&res_.report.table4[c]);
-    }
-    ReadValues(row, n, first, kinds, names, out);
+    for (int c = 0; c < kTable4Columns; ++c) out.push_back(&res_.report.table4[c]);
+    ReadValues(
+        row, n, first, kinds, [&](int c) { return "四、" + t_->Table4ColumnName(c); }, out);
   }
 
   void Finish(int votes) {
@@ -428,6 +441,7 @@ class Interpreter {
   }
 
   const Document& doc_;
+  const Norms& norms_;
   const ReportTemplate* t_ = nullptr;
   const LabelIndex* ix_ = nullptr;
   ImportResult res_;
@@ -441,11 +455,12 @@ class Interpreter {
 
 ImportResult Interpret(const Document& doc) {
   int votes = 0;
-  TemplateVersion v = DetectTemplate(doc, votes);
-  ImportResult r = Interpreter(doc).Run(v, votes);
+  Norms norms = NormalizeCells(doc);
+  TemplateVersion v = DetectTemplate(doc, norms, votes);
+  ImportResult r = Interpreter(doc, norms).Run(v, votes);
   if (votes == 0 && r.report.year >= 2019 && r.report.year <= 2020) {
     // No label tells the templates apart: the 2021 format applies from the 2021 reports on.
-    r = Interpreter(doc).Run(TemplateVersion::k2019, votes);
+    r = Interpreter(doc, norms).Run(TemplateVersion::k2019, votes);
   }
   return r;
 }

@@ -187,6 +187,15 @@ Document ReadPlainText(std::string_view text) {
       doc.rows.push_back(std::move(r));
       return;
     }
+    // Prose (the bulk of a report) does not end in a number: keep it without splitting.
+    size_t last_space = line.find_last_of(' ');
+    size_t last_wide = line.rfind("\u3000");
+    size_t cut = last_space == std::string_view::npos ? 0 : last_space + 1;
+    if (last_wide != std::string_view::npos && last_wide + 3 > cut) cut = last_wide + 3;
+    if (!LooksNumeric(NormalizeLabel(line.substr(cut)))) {
+      doc.rows.push_back(ParagraphRow(line, ln));
+      return;
+    }
     // Split at spaces (ASCII and full-width).
     std::vector<std::string> words;
     std::string cur;

@@ -43,7 +43,11 @@ void Table(const LayoutTable& t, std::string& out) {
       if (c.number) out += " class=\"num\"";
       if (c.rowspan > 1) out += " rowspan=\"" + std::to_string(c.rowspan) + "\"";
       if (c.colspan > 1) out += " colspan=\"" + std::to_string(c.colspan) + "\"";
-      out += ">" + XmlEscape(c.text) + "</" + tag + ">";
+      out += '>';
+      out += XmlEscape(c.text);
+      out += "</";
+      out += tag;
+      out += '>';
     }
     out += "</tr>\n";
   }

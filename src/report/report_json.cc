@@ -88,7 +88,7 @@ std::string RenderJson(const AnnualReport& r) {
     t4vals.push_back(ValueJson(r.table4[c], ValueKind::kCount));
   }
   j["table4"] = {{"columns", t4cols}, {"values", t4vals}};
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 namespace {

@@ -133,7 +133,7 @@ std::string SummaryJson(const std::vector<FileOutcome>& outcomes) {
             {"clean", clean},
             {"faults_by_rule", rules},
             {"results", files}};
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string SummaryHtml(const std::vector<FileOutcome>& outcomes) {

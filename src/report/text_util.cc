@@ -65,6 +65,14 @@ void NormalizeLabelInto(std::string_view s, std::string& out) {
       ++i;
       continue;
     }
+    // Fast path: CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9) pass through unchanged.
+    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      out.append(s.data() + i, 3);
+      i += 3;
+      continue;
+    }
     uint32_t cp = 0;
     int len = DecodeUtf8(s, i, cp);
     if (len == 0) {
@@ -186,8 +194,16 @@ std::string FormatAmount(int64_t units) {
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
       ++i;
+      continue;
+    }
+    // Fast path for the common CJK range (no overlong or surrogate forms possible there).
+    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     uint32_t cp = 0;
