@@ -139,6 +139,7 @@ TemplateVersion DetectTemplate(const Document& doc, const Norms& norms, int& vot
       if (in21 && !in19) ++votes;
       if (in19 && !in21) --votes;
     }
+    if (votes >= 4 || votes <= -4) break;  // decided: table 二 headers come first
   }
   return votes >= 0 ? TemplateVersion::k2021 : TemplateVersion::k2019;
 }
@@ -314,7 +315,7 @@ class Interpreter {
       if (i >= static_cast<int>(n.size()) || n[i].empty()) continue;  // R7 reports the gap
       ValueKind kind = kinds[j];
       int64_t scale = kind == ValueKind::kAmount ? 10000 : 1;
-      Value v = ParseCellNumber(n[i], scale, true);
+      Value v = ParseNormalizedNumber(n[i], scale, true);
       if (!v) {
         Issue("I2", Severity::kError, Position(row, i),
               fmt::format("{}：{} 的值“{}”不是{}", Position(row, i), name_of(j), row.cells[i],

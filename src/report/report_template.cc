@@ -11,6 +11,13 @@
 namespace gongkai::report {
 namespace {
 
+// Heterogeneous lookup: find(string_view) without building a std::string.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using LabelSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
 constexpr const char* kResults = "三、本年度办理结果";
 
 std::vector<Table3Row> Table3Rows(TemplateVersion v) {
@@ -206,7 +213,7 @@ std::string ReportTemplate::Table4ColumnName(int col) const {
 bool IsKnownHeaderLabel(const ReportTemplate& t, std::string_view normalized) {
   // Built once per template: every header, caption and group label, normalised.
   static const auto build = [](const ReportTemplate& tt) {
-    std::unordered_set<std::string> s;
+    LabelSet s;
     auto add = [&s](std::string_view x) { s.insert(NormalizeLabel(x)); };
     add(tt.table2_label_header);
     for (const auto& b : tt.table2) {
@@ -231,27 +238,25 @@ bool IsKnownHeaderLabel(const ReportTemplate& t, std::string_view normalized) {
     for (const auto& o : tt.table4_outcomes) add(o);
     return s;
   };
-  static const std::unordered_set<std::string> k2021 = build(GetTemplate(TemplateVersion::k2021));
-  static const std::unordered_set<std::string> k2019 = build(GetTemplate(TemplateVersion::k2019));
+  static const LabelSet k2021 = build(GetTemplate(TemplateVersion::k2021));
+  static const LabelSet k2019 = build(GetTemplate(TemplateVersion::k2019));
   const auto& set = t.version == TemplateVersion::k2021 ? k2021 : k2019;
-  return set.count(std::string(normalized)) > 0;
+  return set.find(normalized) != set.end();
 }
 
 int TemplateSignature(std::string_view n) {
-  static const std::unordered_set<std::string> k2021 = {
-      NormalizeLabel("本年制发件数"),
-      NormalizeLabel("本年废止件数"),
-      NormalizeLabel("现行有效件数"),
-      NormalizeLabel("本年处理决定数量"),
-      NormalizeLabel("本年收费金额（单位：万元）"),
-      NormalizeLabel("本年收费金额")};
-  static const std::unordered_set<std::string> k2019 = {
+  static const LabelSet k2021 = {NormalizeLabel("本年制发件数"),
+                                 NormalizeLabel("本年废止件数"),
+                                 NormalizeLabel("现行有效件数"),
+                                 NormalizeLabel("本年处理决定数量"),
+                                 NormalizeLabel("本年收费金额（单位：万元）"),
+                                 NormalizeLabel("本年收费金额")};
+  static const LabelSet k2019 = {
       NormalizeLabel("本年新制作数量"), NormalizeLabel("本年新公开数量"),
       NormalizeLabel("对外公开总数量"), NormalizeLabel("上一年项目数量"),
       NormalizeLabel("政府集中采购"),   NormalizeLabel("其他对外管理服务事项")};
-  std::string key(n);
-  if (k2021.count(key)) return 1;
-  if (k2019.count(key)) return -1;
+  if (k2021.find(n) != k2021.end()) return 1;
+  if (k2019.find(n) != k2019.end()) return -1;
   return 0;
 }
 

@@ -124,8 +124,11 @@ std::string_view TrimSpace(std::string_view s) {
 }
 
 std::optional<int64_t> ParseCellNumber(std::string_view text, int64_t scale, bool allow_negative) {
-  std::string n = NormalizeLabel(text);
-  std::string_view s = n;
+  return ParseNormalizedNumber(NormalizeLabel(text), scale, allow_negative);
+}
+
+std::optional<int64_t> ParseNormalizedNumber(std::string_view s, int64_t scale,
+                                             bool allow_negative) {
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     if (!allow_negative && s[0] == '-') return std::nullopt;

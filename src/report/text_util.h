@@ -23,6 +23,10 @@ std::string_view TrimSpace(std::string_view s);
 // exceeds 10^12 (absurd for any cell of the form).
 std::optional<int64_t> ParseCellNumber(std::string_view text, int64_t scale, bool allow_negative);
 
+// The same for text already passed through NormalizeLabel (no allocation).
+std::optional<int64_t> ParseNormalizedNumber(std::string_view normalized, int64_t scale,
+                                             bool allow_negative);
+
 // True when the (normalised) text looks like a number at all ("12", "-3", "0.5", "1e30", "1,000").
 bool LooksNumeric(std::string_view normalized);
 
