@@ -40,28 +40,32 @@ void CheckR1R2(const AnnualReport& r, const ReportTemplate& t, std::vector<Findi
                    fmt::format("{}：一({}) + 二({}) = {}，而 三（七）({}) + 四({}) = {}",
                                T3Where(t, row_total, c), *a, *b, *a + *b, *tot, *nx, *tot + *nx)});
     }
-    // R2: group the result rows by their top-level label for a readable sum.
-    std::vector<std::pair<std::string, std::vector<Value>>> groups;
-    for (int i = 2; i < row_total; ++i) {
-      const Table3Row& row = t.table3[i];
-      std::string key = row.group.empty() ? row.label : row.group;
-      // "（三）不予公开" → "（三）"; "（一）予以公开" → "（一）".
-      size_t close = key.find("）");
-      if (close != std::string::npos) key = key.substr(0, close + 3);
-      if (groups.empty() || groups.back().first != key) groups.push_back({key, {}});
-      groups.back().second.push_back(r.table3[i][c]);
-    }
+    // R2. The message groups the result rows by their top-level label for a readable sum;
+    // it is built only when the rule fails (checking must stay cheap for batch audits).
     int64_t total = 0;
     bool complete = tot.has_value();
-    std::string terms;
-    for (const auto& [key, vals] : groups) {
-      int64_t s = 0;
-      complete = Sum(vals, s) && complete;
-      total += s;
-      if (!terms.empty()) terms += " + ";
-      terms += fmt::format("{}({})", key, s);
+    for (int i = 2; i < row_total; ++i) {
+      complete = complete && r.table3[i][c].has_value();
+      if (r.table3[i][c]) total += *r.table3[i][c];
     }
     if (complete && total != *tot) {
+      std::vector<std::pair<std::string, std::vector<Value>>> groups;
+      for (int i = 2; i < row_total; ++i) {
+        const Table3Row& row = t.table3[i];
+        std::string key = row.group.empty() ? row.label : row.group;
+        // "（三）不予公开" → "（三）"; "（一）予以公开" → "（一）".
+        size_t close = key.find("）");
+        if (close != std::string::npos) key = key.substr(0, close + 3);
+        if (groups.empty() || groups.back().first != key) groups.push_back({key, {}});
+        groups.back().second.push_back(r.table3[i][c]);
+      }
+      std::string terms;
+      for (const auto& [key, vals] : groups) {
+        int64_t sum = 0;
+        Sum(vals, sum);
+        if (!terms.empty()) terms += " + ";
+        terms += fmt::format("{}({})", key, sum);
+      }
       f.push_back({"R2", Severity::kError, T3Ref(t, row_total, c), T3Where(t, row_total, c),
                    fmt::format("{}：{} = {}，而 （七）总计 = {}", T3Where(t, row_total, c), terms,
                                total, *tot)});
@@ -74,14 +78,16 @@ void CheckR3(const AnnualReport& r, const ReportTemplate& t, std::vector<Finding
     const Table3Line& line = r.table3[i];
     int64_t s = 0;
     bool complete = line[6].has_value();
-    std::string terms;
     for (int c = 0; c < 6; ++c) {
       complete = complete && line[c].has_value();
       if (line[c]) s += *line[c];
-      if (c > 0) terms += " + ";
-      terms += fmt::format("{}({})", t.table3_columns[c], V(line[c]));
     }
     if (complete && s != *line[6]) {
+      std::string terms;
+      for (int c = 0; c < 6; ++c) {
+        if (c > 0) terms += " + ";
+        terms += fmt::format("{}({})", t.table3_columns[c], V(line[c]));
+      }
       int row = static_cast<int>(i);
       f.push_back(
           {"R3", Severity::kError, T3Ref(t, row, 6), T3Where(t, row, 6),
@@ -96,14 +102,16 @@ void CheckTable4(const AnnualReport& r, const ReportTemplate& t, std::vector<Fin
     int base = g * 5;
     int64_t s = 0;
     bool complete = r.table4[base + 4].has_value();
-    std::string terms;
     for (int k = 0; k < 4; ++k) {
       complete = complete && r.table4[base + k].has_value();
       if (r.table4[base + k]) s += *r.table4[base + k];
-      if (k > 0) terms += " + ";
-      terms += fmt::format("{}({})", t.table4_outcomes[k], V(r.table4[base + k]));
     }
     if (complete && s != *r.table4[base + 4]) {
+      std::string terms;
+      for (int k = 0; k < 4; ++k) {
+        if (k > 0) terms += " + ";
+        terms += fmt::format("{}({})", t.table4_outcomes[k], V(r.table4[base + k]));
+      }
       std::string where = "四、" + t.Table4ColumnName(base + 4);
       f.push_back({rules[g], Severity::kError, "t4/" + std::to_string(base + 5), where,
                    fmt::format("{}：{} = {}，而 总计 = {}", where, terms, s, *r.table4[base + 4])});
@@ -111,8 +119,11 @@ void CheckTable4(const AnnualReport& r, const ReportTemplate& t, std::vector<Fin
   }
 }
 
-void CheckR7Cell(const Value& v, ValueKind kind, const std::string& ref, const std::string& where,
-                 std::vector<Finding>& f) {
+// `names()` returns {ref, where}; called only for a finding.
+template <typename Names>
+void CheckR7Cell(const Value& v, ValueKind kind, Names names, std::vector<Finding>& f) {
+  if (v && (*v >= 0 || kind == ValueKind::kSignedCount)) return;
+  auto [ref, where] = names();
   if (!v) {
     f.push_back({"R7", Severity::kError, ref, where,
                  where + "：单元格为空或无法读取（应填写数字，没有则填 0）"});
@@ -126,20 +137,33 @@ void CheckR7Cell(const Value& v, ValueKind kind, const std::string& ref, const s
 
 void CheckR7(const AnnualReport& r, const ReportTemplate& t, std::vector<Finding>& f) {
   for (int i = 0; i < t.Table2CellCount(); ++i) {
-    std::string name = t.Table2CellName(i);
-    std::string ref =
-        "t2/" + name.substr(0, name.find(" · ")) + "/" + name.substr(name.find(" · ") + 4);
-    CheckR7Cell(r.table2[i], t.Table2Kind(i), ref, "二、" + name, f);
+    CheckR7Cell(
+        r.table2[i], t.Table2Kind(i),
+        [&] {
+          std::string name = t.Table2CellName(i);
+          std::string ref =
+              "t2/" + name.substr(0, name.find(" · ")) + "/" + name.substr(name.find(" · ") + 4);
+          return std::pair<std::string, std::string>(ref, "二、" + name);
+        },
+        f);
   }
   for (size_t i = 0; i < t.table3.size(); ++i) {
     for (int c = 0; c < kTable3Columns; ++c) {
       int row = static_cast<int>(i);
-      CheckR7Cell(r.table3[i][c], ValueKind::kCount, T3Ref(t, row, c), T3Where(t, row, c), f);
+      CheckR7Cell(
+          r.table3[i][c], ValueKind::kCount,
+          [&] { return std::pair<std::string, std::string>(T3Ref(t, row, c), T3Where(t, row, c)); },
+          f);
     }
   }
   for (int c = 0; c < kTable4Columns; ++c) {
-    CheckR7Cell(r.table4[c], ValueKind::kCount, "t4/" + std::to_string(c + 1),
-                "四、" + t.Table4ColumnName(c), f);
+    CheckR7Cell(
+        r.table4[c], ValueKind::kCount,
+        [&] {
+          return std::pair<std::string, std::string>("t4/" + std::to_string(c + 1),
+                                                     "四、" + t.Table4ColumnName(c));
+        },
+        f);
   }
 }
 
