@@ -100,5 +100,38 @@ TEST(ReportCliTest, RenderEveryFormatAndSum) {
   EXPECT_TRUE(Has(ReadFile(dir + "/sum.json"), "\"agency\": \"某市\""));
 }
 
+TEST(ReportCliTest, CrossYearWithPrevious) {
+  std::string dir = MakeTempDir();
+  // Last year's report carried 2 applications of 自然人 into this year; this year says 0.
+  std::string json = RunGongkai({"report", "parse", Data("seed_2024_zhangshu.txt"), "--json"}).out;
+  std::string prev = json;
+  size_t at = prev.find("\"id\": \"4\"");
+  ASSERT_NE(at, std::string::npos);
+  size_t vals = prev.find("\"values\": [", at);
+  ASSERT_NE(vals, std::string::npos);
+  size_t first = prev.find('0', vals);
+  prev.replace(first, 1, "2");  // 四、结转下年度继续办理 · 自然人 = 2 in the 2023 report
+  prev.replace(prev.find("\"year\": 2024"), 12, "\"year\": 2023");
+  WriteFile(dir + "/2023.json", prev);
+  auto r = RunGongkai(
+      {"report", "check", Data("seed_2024_zhangshu.txt"), "--previous", dir + "/2023.json"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(
+      Has(r.out,
+          "[警告] R8.1 二、上年结转政府信息公开申请数量 · 自然人：本年上年结转(0) ≠ 上年报告 "
+          "四、结转下年度继续办理(2)"))
+      << r.out;
+}
+
+TEST(ReportCliTest, ParseOfAnIncompleteReportExitsOne) {
+  std::string dir = MakeTempDir();
+  std::string seed = ReadFile(Data("seed_2024_zhangshu.txt"));
+  WriteFile(dir + "/cut.txt", seed.substr(0, seed.size() * 4 / 5));
+  auto r = RunGongkai({"report", "parse", dir + "/cut.txt"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(Has(r.out, "完整：否")) << r.out;
+  EXPECT_TRUE(Has(r.err, "[错误] I3 ")) << r.err;
+}
+
 }  // namespace
 }  // namespace gongkai
