@@ -132,7 +132,8 @@ InputFormat DetectFormat(std::string_view text) {
     if (bare_pipes >= 3) return InputFormat::kPipe;
     pos = end + 1;
   }
-  if (md_sep && md_rows >= 2) return InputFormat::kMarkdown;
+  // Pipe rows without a separator line are still pipe tables (copied from wikis and forums).
+  if ((md_sep && md_rows >= 2) || md_rows >= 10) return InputFormat::kMarkdown;
   return InputFormat::kText;
 }
 

@@ -199,5 +199,21 @@ TEST(ImportTest, PlainTextCopiedOutOfAPdfWithSpaces) {
   EXPECT_TRUE(CheckReport(res.report).empty());
 }
 
+TEST(ImportTest, PipeTablesWithoutSeparatorLines) {
+  std::string md = RenderMarkdown(MakeZeroReport(TemplateVersion::k2021));
+  std::string stripped;
+  size_t pos = 0;
+  while (pos < md.size()) {
+    size_t end = md.find('\n', pos);
+    std::string line = md.substr(pos, end - pos);
+    if (line.find("| --- |") == std::string::npos) stripped += line + "\n";
+    pos = end + 1;
+  }
+  auto res = MustImport(stripped);
+  EXPECT_EQ(res.format, "markdown");
+  EXPECT_TRUE(res.complete);
+  EXPECT_TRUE(res.report == MakeZeroReport(TemplateVersion::k2021));
+}
+
 }  // namespace
 }  // namespace gongkai::report
