@@ -199,6 +199,19 @@ TEST(ImportTest, PlainTextCopiedOutOfAPdfWithSpaces) {
   EXPECT_TRUE(CheckReport(res.report).empty());
 }
 
+TEST(ImportTest, PageInsideALayoutTable) {
+  // Older sites wrap the whole page in a one-cell table; the report's own tables nest inside.
+  std::string html = testing::ReadTestData("messy_2023_2021format.html");
+  size_t body = html.find("<body>") + 6;
+  html.insert(body, "<table width=\"900\"><tr><td>");
+  html.insert(html.find("</body>"), "</td></tr></table>");
+  auto res = MustImport(html);
+  EXPECT_TRUE(res.complete);
+  EXPECT_EQ(res.report.agency, "某市交通运输局");
+  EXPECT_EQ(res.report.sections[4], "信息公开的及时性有待提高。");
+  EXPECT_EQ(res.report.table3[0][6], 7);
+}
+
 TEST(ImportTest, PipeTablesWithoutSeparatorLines) {
   std::string md = RenderMarkdown(MakeZeroReport(TemplateVersion::k2021));
   std::string stripped;

@@ -174,7 +174,7 @@ class Interpreter {
     if (incomplete) res_.complete = false;
   }
 
-  void Paragraph(const DocRow& row, std::string_view text) {
+  void Paragraph(std::string_view text) {
     // Headings, titles and header runs are short; long prose is only copied (speed: most of
     // a report's bytes are prose).
     if (text.size() > kMaxLabelBytes) {
@@ -191,7 +191,6 @@ class Interpreter {
       return;
     }
     if (section_ >= 1 && section_ <= 3 && IsHeaderRun(*t_, norm_)) return;
-    (void)row;
     AddText(text);
   }
 
@@ -209,7 +208,7 @@ class Interpreter {
 
   void Row(const DocRow& row, const std::vector<std::string>& n) {
     if (row.kind == RowKind::kParagraph) {
-      Paragraph(row, row.cells.empty() ? std::string_view() : std::string_view(row.cells[0]));
+      Paragraph(row.cells.empty() ? std::string_view() : std::string_view(row.cells[0]));
       return;
     }
     int leaf = -1;
@@ -259,16 +258,27 @@ class Interpreter {
     if (row.kind == RowKind::kLoose) {
       // Prose after all, unless it ends in a run of numbers inside the tables' sections.
       if (numeric < 3 || section_ < 1 || section_ > 3) {
-        Paragraph(row, row.raw);
+        Paragraph(row.raw);
         return;
       }
     }
     if (numeric == 0) {
       if (row.kind == RowKind::kLoose || section_ < 1 || section_ > 3) {
-        // Text laid out in a table (some sites put prose in a one-cell table).
-        std::string text;
-        for (const auto& c : row.cells) text += c;
-        Paragraph(row, row.kind == RowKind::kLoose ? row.raw : text);
+        // Text laid out in a table (many sites put the whole page in a layout table): each
+        // line of each cell is a paragraph, so headings inside are still recognised.
+        if (row.kind == RowKind::kLoose) {
+          Paragraph(row.raw);
+        } else {
+          for (const auto& c : row.cells) {
+            size_t pos = 0;
+            while (pos <= c.size()) {
+              size_t end = c.find('\n', pos);
+              if (end == std::string::npos) end = c.size();
+              Paragraph(std::string_view(c).substr(pos, end - pos));
+              pos = end + 1;
+            }
+          }
+        }
       } else {
         for (size_t i = 0; i < n.size(); ++i) {
           if (!n[i].empty() && !IsKnownHeaderLabel(*t_, n[i])) {

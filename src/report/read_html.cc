@@ -129,7 +129,8 @@ Document ReadHtml(std::string_view s) {
     if (in_cell && !doc.rows.empty() && !doc.rows.back().cells.empty()) {
       return &doc.rows.back().cells.back();
     }
-    if (table_depth > 0) return nullptr;  // stray text between cells
+    // Outside any cell: prose, also inside a layout table after a nested table has closed
+    // (whitespace between cells collapses to nothing).
     return &para;
   };
   size_t i = 0;
@@ -177,9 +178,9 @@ Document ReadHtml(std::string_view s) {
         }
         continue;
       }
+      if (name == "table" || name == "tr" || name == "td" || name == "th") flush_para();
       if (name == "table") {
         if (!closing) {
-          flush_para();
           if (table_depth == 0) {
             ++table;
             row_in_table = 0;
@@ -221,7 +222,7 @@ Document ReadHtml(std::string_view s) {
       if (IsBlockTag(name)) {
         if (in_cell) {
           if (std::string* sink = text_sink()) sink->push_back('\n');
-        } else if (table_depth == 0) {
+        } else {
           flush_para();
         }
       }
