@@ -70,6 +70,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddAgencyCommands(app, ctx);
   AddUserCommands(app, ctx);
   AddServeCommand(app, ctx);
+  AddReportCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

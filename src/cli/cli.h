@@ -51,5 +51,7 @@ void AddAgencyCommands(CLI::App& app, CliContext& ctx);
 void AddUserCommands(CLI::App& app, CliContext& ctx);
 // `serve` (serve_command.cc).
 void AddServeCommand(CLI::App& app, CliContext& ctx);
+// `report parse|check|render|sum|generate` (report_command.cc).
+void AddReportCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli

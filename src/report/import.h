@@ -1,0 +1,35 @@
+#pragma once
+// Importing published reports: bytes in any supported form → AnnualReport + issues.
+//
+// Forms: the scraped `|` form (../shared/seeds), HTML, Markdown tables, plain text and our JSON,
+// detected from the content; both templates detected from the labels. GB18030/GBK input is
+// detected (not valid UTF-8 but valid GB18030) and converted. An error Status (kInvalidArgument,
+// Chinese user message) only for input that is not a report at all: empty, binary, undecodable,
+// malformed JSON. Everything else yields a result whose `issues` say what could not be read.
+// Pure and thread-safe.
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "report/document.h"
+
+namespace gongkai::report {
+
+enum class InputFormat { kAuto, kPipe, kHtml, kMarkdown, kText, kJson };
+
+// "auto", "pipe", "html", "md"/"markdown", "txt"/"text", "json" → format; nullopt otherwise.
+std::optional<InputFormat> ParseInputFormat(std::string_view name);
+
+// Detects the form of (UTF-8) text.
+InputFormat DetectFormat(std::string_view text);
+
+// Converts `bytes` to UTF-8 (BOM stripped). Sets `encoding` to "UTF-8" or "GB18030".
+Result<std::string> DecodeToUtf8(std::string_view bytes, std::string& encoding);
+
+Result<ImportResult> ImportReport(std::string_view bytes, InputFormat format = InputFormat::kAuto);
+
+// Our JSON (docs/report-json.md); kInvalidArgument when it is not JSON or not our schema.
+Result<ImportResult> ImportJson(std::string_view json);
+
+}  // namespace gongkai::report

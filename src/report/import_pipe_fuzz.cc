@@ -1,0 +1,14 @@
+// libFuzzer target: the pipe importer, then the checks and every textual renderer on its result.
+// Build: CC=clang CXX=clang++ cmake -B build/fuzz -DGONGKAI_FUZZ=ON && ninja -C build/fuzz
+// import_pipe_fuzz
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "report/fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  gongkai::report::FuzzOne(std::string_view(reinterpret_cast<const char*>(data), size),
+                           gongkai::report::InputFormat::kPipe);
+  return 0;
+}

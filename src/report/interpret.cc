@@ -1,0 +1,479 @@
+// Interpretation: places the rows of a Document into an AnnualReport.
+//
+// Every number is placed through the label of its row (规章, （三）不予公开 1.属于国家秘密, …) as
+// the template in report_template.cc spells it, compared after NormalizeLabel. The cells after the
+// label are the row's values in the template's column order; padding cells that the scraped and
+// HTML forms add for merged columns are dropped only when empty. Table 四 has no row label: its
+// one data row is the row of numbers that follows its headers. Anything else that carries a
+// number is reported (I1) with its position and the report is marked incomplete: the importer
+// never guesses where a number belongs.
+#include <fmt/format.h>
+
+#include <functional>
+#include <unordered_map>
+
+#include "report/document.h"
+#include "report/text_util.h"
+
+namespace gongkai::report {
+namespace {
+
+struct Place {
+  int table = 0;  // 2 or 3
+  int block = 0;  // table 2 only
+  int row = 0;    // table-2 row within block, or table-3 row
+};
+
+struct LabelIndex {
+  std::unordered_map<std::string, Place> labels;
+  std::vector<std::string> group_prefixes;  // normalised; stripped from concatenated labels
+};
+
+std::string StripNumbering(const std::string& n) {
+  // "1.属于国家秘密" → "属于国家秘密"; also "1、" and "(1)".
+  size_t i = 0;
+  while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+  if (i > 0 && i < n.size() && (n[i] == '.' || n[i] == ',')) return n.substr(i + 1);
+  if (i > 0 && n.compare(i, 3, "、") == 0) return n.substr(i + 3);
+  return n;
+}
+
+LabelIndex BuildIndex(const ReportTemplate& t) {
+  LabelIndex ix;
+  auto add = [&](const std::string& label, Place p) {
+    std::string n = NormalizeLabel(label);
+    ix.labels.emplace(n, p);
+    std::string s = StripNumbering(n);
+    if (s != n && !IsKnownHeaderLabel(t, s)) ix.labels.emplace(s, p);
+  };
+  for (int b = 0; b < static_cast<int>(t.table2.size()); ++b) {
+    for (int r = 0; r < static_cast<int>(t.table2[b].rows.size()); ++r) {
+      add(t.table2[b].rows[r], {2, b, r});
+      for (const auto& v : t.table2[b].row_variants[r]) add(v, {2, b, r});
+    }
+  }
+  for (int r = 0; r < static_cast<int>(t.table3.size()); ++r) {
+    add(t.table3[r].label, {3, 0, r});
+    for (const auto& v : t.table3[r].variants) add(v, {3, 0, r});
+    if (!t.table3[r].block.empty()) ix.group_prefixes.push_back(NormalizeLabel(t.table3[r].block));
+    if (!t.table3[r].group.empty()) ix.group_prefixes.push_back(NormalizeLabel(t.table3[r].group));
+  }
+  ix.group_prefixes.push_back(NormalizeLabel("本年度办理结果"));
+  return ix;
+}
+
+const LabelIndex& IndexFor(TemplateVersion v) {
+  static const LabelIndex k2021 = BuildIndex(GetTemplate(TemplateVersion::k2021));
+  static const LabelIndex k2019 = BuildIndex(GetTemplate(TemplateVersion::k2019));
+  return v == TemplateVersion::k2021 ? k2021 : k2019;
+}
+
+bool Lookup(const LabelIndex& ix, std::string n, Place& out) {
+  for (int guard = 0; guard < 4; ++guard) {
+    auto it = ix.labels.find(n);
+    if (it != ix.labels.end()) {
+      out = it->second;
+      return true;
+    }
+    bool stripped = false;
+    for (const auto& p : ix.group_prefixes) {
+      if (n.size() > p.size() && n.compare(0, p.size(), p) == 0) {
+        n = n.substr(p.size());
+        stripped = true;
+        break;
+      }
+    }
+    if (!stripped) return false;
+  }
+  return false;
+}
+
+// True when `n` is nothing but known header labels run together ("商业企业科研机构…").
+bool IsHeaderRun(const ReportTemplate& t, std::string_view n) {
+  if (n.empty()) return false;
+  size_t pos = 0;
+  while (pos < n.size()) {
+    size_t best = 0;
+    for (size_t len = std::min<size_t>(n.size() - pos, 240); len >= 3; --len) {
+      if (IsKnownHeaderLabel(t, n.substr(pos, len))) {
+        best = len;
+        break;
+      }
+    }
+    if (best == 0) return false;
+    pos += best;
+  }
+  return true;
+}
+
+std::string Position(const DocRow& row, int cell) {
+  if (row.table > 0) {
+    return fmt::format("表格{}第{}行第{}格", row.table, row.row, cell + 1);
+  }
+  return fmt::format("第{}行", row.line);
+}
+
+using Norms = std::vector<std::vector<std::string>>;
+
+// The normalised text of every table cell, computed once per document.
+Norms NormalizeCells(const Document& doc) {
+  Norms out(doc.rows.size());
+  for (size_t r = 0; r < doc.rows.size(); ++r) {
+    if (doc.rows[r].kind == RowKind::kParagraph) continue;
+    out[r].resize(doc.rows[r].cells.size());
+    for (size_t i = 0; i < out[r].size(); ++i) NormalizeLabelInto(doc.rows[r].cells[i], out[r][i]);
+  }
+  return out;
+}
+
+TemplateVersion DetectTemplate(const Document& doc, const Norms& norms, int& votes) {
+  votes = 0;
+  const LabelIndex& i21 = IndexFor(TemplateVersion::k2021);
+  const LabelIndex& i19 = IndexFor(TemplateVersion::k2019);
+  for (size_t r = 0; r < doc.rows.size(); ++r) {
+    for (const auto& n : norms[r]) {
+      if (n.empty() || LooksNumeric(n)) continue;
+      votes += TemplateSignature(n);
+      Place p;
+      bool in21 = Lookup(i21, n, p), in19 = Lookup(i19, n, p);
+      if (in21 && !in19) ++votes;
+      if (in19 && !in21) --votes;
+    }
+    if (votes >= 4 || votes <= -4) break;  // decided: table 二 headers come first
+  }
+  return votes >= 0 ? TemplateVersion::k2021 : TemplateVersion::k2019;
+}
+
+class Interpreter {
+ public:
+  Interpreter(const Document& doc, const Norms& norms) : doc_(doc), norms_(norms) {}
+
+  ImportResult Run(TemplateVersion v, int votes) {
+    res_.report = MakeEmptyReport(v);
+    t_ = &GetTemplate(v);
+    ix_ = &IndexFor(v);
+    seen2_.assign(t_->Table2CellCount(), false);
+    seen3_.assign(t_->table3.size(), false);
+    for (size_t i = 0; i < doc_.rows.size(); ++i) Row(doc_.rows[i], norms_[i]);
+    Finish(votes);
+    return std::move(res_);
+  }
+
+ private:
+  void AddText(std::string_view text) {
+    text = TrimSpace(text);
+    if (text.empty()) return;
+    std::string& dst = section_ < 0 ? res_.report.preamble : res_.report.sections[section_];
+    if (!dst.empty()) dst += '\n';
+    dst.append(text);
+  }
+
+  void Issue(const char* rule, Severity sev, const std::string& pos, const std::string& msg,
+             bool incomplete) {
+    res_.issues.push_back({rule, sev, "source/" + pos, pos, msg});
+    if (incomplete) res_.complete = false;
+  }
+
+  void Paragraph(std::string_view text) {
+    // Headings, titles and header runs are short; long prose is only copied (speed: most of
+    // a report's bytes are prose).
+    if (text.size() > kMaxLabelBytes) {
+      if (section_ < 0 && !title_seen_ && ParseTitle(text)) return;
+      AddText(text);
+      return;
+    }
+    NormalizeLabelInto(text, norm_);
+    if (norm_.empty()) return;
+    if (section_ < 0 && !title_seen_ && ParseTitle(text)) return;
+    int h = MatchHeading(norm_);
+    if (h > section_) {
+      section_ = h;
+      return;
+    }
+    if (section_ >= 1 && section_ <= 3 && IsHeaderRun(*t_, norm_)) return;
+    AddText(text);
+  }
+
+  bool ParseTitle(std::string_view text) {
+    std::string agency;
+    int year = 0;
+    if (!ParseReportTitle(text, agency, year)) return false;
+    res_.report.agency = agency;
+    res_.report.year = year;
+    title_seen_ = true;
+    return true;
+  }
+
+  static constexpr size_t kMaxLabelBytes = 240;
+
+  void Row(const DocRow& row, const std::vector<std::string>& n) {
+    if (row.kind == RowKind::kParagraph) {
+      Paragraph(row.cells.empty() ? std::string_view() : std::string_view(row.cells[0]));
+      return;
+    }
+    int leaf = -1;
+    Place place;
+    int numeric = 0;
+    for (int i = static_cast<int>(n.size()) - 1; i >= 0; --i) {
+      if (!n[i].empty() && LooksNumeric(n[i])) ++numeric;
+    }
+    for (int i = static_cast<int>(n.size()) - 1; i >= 0 && leaf < 0; --i) {
+      if (n[i].empty() || LooksNumeric(n[i])) continue;
+      if (Lookup(*ix_, n[i], place)) leaf = i;
+    }
+    if (leaf < 0 && row.kind == RowKind::kLoose) {
+      // Labels split at spaces: try them run together.
+      std::string joined;
+      int last_label = -1;
+      for (int i = 0; i < static_cast<int>(n.size()); ++i) {
+        if (LooksNumeric(n[i])) break;
+        joined += n[i];
+        last_label = i;
+      }
+      if (last_label >= 0 && Lookup(*ix_, joined, place)) leaf = last_label;
+    }
+    bool has_value_after = false;
+    if (leaf >= 0) {
+      for (size_t i = leaf + 1; i < n.size(); ++i) has_value_after |= LooksNumeric(n[i]);
+    }
+    if (leaf >= 0 && has_value_after) {
+      DataRow(row, n, leaf, place);
+      return;
+    }
+    // No row label. Header rows carry only known labels.
+    bool all_known = true, any_label = false;
+    for (const auto& c : n) {
+      if (c.empty() || LooksNumeric(c)) continue;
+      any_label = true;
+      if (!IsKnownHeaderLabel(*t_, c) && !(leaf >= 0)) all_known = false;
+    }
+    if (any_label && all_known) {
+      if (section_ == 3 || Contains(n, t_->table4_review)) in_table4_ = true;
+      if (numeric == 0) return;
+    }
+    if (numeric > 0 && !any_label && (in_table4_ || section_ == 3)) {
+      Table4Row(row, n);
+      return;
+    }
+    if (row.kind == RowKind::kLoose) {
+      // Prose after all, unless it ends in a run of numbers inside the tables' sections.
+      if (numeric < 3 || section_ < 1 || section_ > 3) {
+        Paragraph(row.raw);
+        return;
+      }
+    }
+    if (numeric == 0) {
+      if (row.kind == RowKind::kLoose || section_ < 1 || section_ > 3) {
+        // Text laid out in a table (many sites put the whole page in a layout table): each
+        // line of each cell is a paragraph, so headings inside are still recognised.
+        if (row.kind == RowKind::kLoose) {
+          Paragraph(row.raw);
+        } else {
+          for (const auto& c : row.cells) {
+            size_t pos = 0;
+            while (pos <= c.size()) {
+              size_t end = c.find('\n', pos);
+              if (end == std::string::npos) end = c.size();
+              Paragraph(std::string_view(c).substr(pos, end - pos));
+              pos = end + 1;
+            }
+          }
+        }
+      } else {
+        for (size_t i = 0; i < n.size(); ++i) {
+          if (!n[i].empty() && !IsKnownHeaderLabel(*t_, n[i])) {
+            Issue("I1", Severity::kWarning, Position(row, i),
+                  fmt::format("{}：无法识别的表格单元格“{}”（不含数字，已忽略）", Position(row, i),
+                              row.cells[i]),
+                  false);
+          }
+        }
+      }
+      return;
+    }
+    for (size_t i = 0; i < n.size(); ++i) {
+      if (!n[i].empty() && LooksNumeric(n[i])) {
+        Issue("I1", Severity::kError, Position(row, i),
+              fmt::format("{}：数字“{}”所在的行无法识别，未计入任何单元格", Position(row, i),
+                          row.cells[i]),
+              true);
+      }
+    }
+  }
+
+  static bool Contains(const std::vector<std::string>& n, const std::string& label) {
+    std::string x = NormalizeLabel(label);
+    for (const auto& c : n) {
+      if (c == x) return true;
+    }
+    return false;
+  }
+
+  // Reads cells [first, first+k) as values of the given kinds into `out`.
+  void ReadValues(const DocRow& row, const std::vector<std::string>& n, int first,
+                  const std::vector<ValueKind>& kinds,
+                  const std::function<std::string(int)>& name_of, std::vector<Value*> out) {
+    const int k = static_cast<int>(kinds.size());
+    // Empty cells right after the label stand for merged label columns (Markdown writes a
+    // merged cell once and leaves the rest empty) when the row is wider than its values.
+    while (static_cast<int>(n.size()) - first > k && first < static_cast<int>(n.size()) &&
+           n[first].empty()) {
+      ++first;
+    }
+    for (int j = 0; j < k; ++j) {
+      int i = first + j;
+      if (i >= static_cast<int>(n.size()) || n[i].empty()) continue;  // R7 reports the gap
+      ValueKind kind = kinds[j];
+      int64_t scale = kind == ValueKind::kAmount ? 10000 : 1;
+      Value v = ParseNormalizedNumber(n[i], scale, true);
+      if (!v) {
+        Issue("I2", Severity::kError, Position(row, i),
+              fmt::format("{}：{} 的值“{}”不是{}", Position(row, i), name_of(j), row.cells[i],
+                          kind == ValueKind::kAmount ? "有效金额（最多四位小数，不超过 10^12）"
+                                                     : "整数（不超过 10^12）"),
+              true);
+        continue;
+      }
+      *out[j] = v;
+    }
+    for (int i = first + k; i < static_cast<int>(n.size()); ++i) {
+      if (n[i].empty()) continue;
+      Issue("I1", Severity::kError, Position(row, i),
+            fmt::format("{}：多出的单元格“{}”无法放入表格", Position(row, i), row.cells[i]), true);
+    }
+  }
+
+  void DataRow(const DocRow& row, const std::vector<std::string>& n, int leaf, Place p) {
+    if (p.table == 2) {
+      const Table2Block& b = t_->table2[p.block];
+      int base = t_->Table2CellIndex(p.block, p.row, 0);
+      if (seen2_[base]) {
+        Issue("I3", Severity::kError, Position(row, leaf),
+              fmt::format("{}：“{}”行重复出现，已忽略这一行", Position(row, leaf), b.rows[p.row]),
+              true);
+        return;
+      }
+      std::vector<Value*> out;
+      for (size_t j = 0; j < b.kinds.size(); ++j) {
+        seen2_[base + j] = true;
+        out.push_back(&res_.report.table2[base + j]);
+      }
+      ReadValues(
+          row, n, leaf + 1, b.kinds,
+          [&](int j) { return "二、" + b.rows[p.row] + " · " + b.headers[j]; }, out);
+      return;
+    }
+    if (seen3_[p.row]) {
+      Issue("I3", Severity::kError, Position(row, leaf),
+            fmt::format("{}：“{}”行重复出现，已忽略这一行", Position(row, leaf),
+                        t_->Table3RowName(p.row)),
+            true);
+      return;
+    }
+    seen3_[p.row] = true;
+    std::vector<ValueKind> kinds(kTable3Columns, ValueKind::kCount);
+    std::vector<Value*> out;
+    for (int c = 0; c < kTable3Columns; ++c) out.push_back(&res_.report.table3[p.row][c]);
+    ReadValues(
+        row, n, leaf + 1, kinds,
+        [&](int c) { return t_->Table3RowName(p.row) + " · " + t_->table3_columns[c]; }, out);
+  }
+
+  void Table4Row(const DocRow& row, const std::vector<std::string>& n) {
+    if (table4_seen_) {
+      for (size_t i = 0; i < n.size(); ++i) {
+        if (!n[i].empty()) {
+          Issue("I1", Severity::kError, Position(row, i),
+                fmt::format("{}：表四之后多出的数字行，无法放入表格", Position(row, i)), true);
+          break;
+        }
+      }
+      return;
+    }
+    table4_seen_ = true;
+    // Empty padding cells are dropped only at the end of the row.
+    int first = 0;
+    while (first < static_cast<int>(n.size()) && n[first].empty()) ++first;
+    std::vector<ValueKind> kinds(kTable4Columns, ValueKind::kCount);
+    std::vector<Value*> out;
+    for (int c = 0; c < kTable4Columns; ++c) out.push_back(&res_.report.table4[c]);
+    ReadValues(
+        row, n, first, kinds, [&](int c) { return "四、" + t_->Table4ColumnName(c); }, out);
+  }
+
+  void Finish(int votes) {
+    AnnualReport& r = res_.report;
+    if (r.year == 0) r.year = YearFromText();
+    int missing3 = 0;
+    for (size_t i = 0; i < seen3_.size(); ++i) missing3 += seen3_[i] ? 0 : 1;
+    for (size_t i = 0; i < seen3_.size(); ++i) {
+      if (!seen3_[i] && missing3 < static_cast<int>(seen3_.size())) {
+        Issue("I3", Severity::kError, "表三", "表三缺少行“" + t_->Table3RowName(i) + "”", true);
+      }
+    }
+    if (missing3 == static_cast<int>(seen3_.size())) {
+      Issue("I3", Severity::kError, "表三", "未找到表三（收到和处理政府信息公开申请情况）", true);
+    }
+    int missing2 = 0;
+    for (bool s : seen2_) missing2 += s ? 0 : 1;
+    if (missing2 == static_cast<int>(seen2_.size())) {
+      Issue("I3", Severity::kError, "表二", "未找到表二（主动公开政府信息情况）", true);
+    } else {
+      for (int i = 0; i < static_cast<int>(seen2_.size()); ++i) {
+        if (!seen2_[i]) {
+          std::string name = t_->Table2CellName(i);
+          Issue("I3", Severity::kError, "表二", "表二缺少“" + name + "”", true);
+        }
+      }
+    }
+    if (!table4_seen_) {
+      Issue("I3", Severity::kError, "表四", "未找到表四（行政复议、行政诉讼情况）的数据行", true);
+    }
+    if (votes == 0 && !res_.complete) {
+      Issue("I3", Severity::kInfo, "报告",
+            fmt::format("未找到能区分模板的表头，按报告年度读作{}",
+                        TemplateVersionChinese(t_->version)),
+            false);
+    }
+  }
+
+  int YearFromText() const {
+    // "统计期限自2024年1月1日起" / "2024年1月1日".
+    for (const std::string* s : {&res_.report.preamble, &res_.report.sections[0]}) {
+      size_t p = s->find("年1月1日");
+      if (p != std::string::npos && p >= 4) {
+        std::string y = s->substr(p - 4, 4);
+        bool ok = true;
+        for (char c : y) ok = ok && c >= '0' && c <= '9';
+        if (ok) return std::stoi(y);
+      }
+    }
+    return 0;
+  }
+
+  const Document& doc_;
+  const Norms& norms_;
+  const ReportTemplate* t_ = nullptr;
+  const LabelIndex* ix_ = nullptr;
+  ImportResult res_;
+  std::vector<bool> seen2_, seen3_;
+  bool table4_seen_ = false, in_table4_ = false, title_seen_ = false;
+  int section_ = -1;
+  std::string norm_;
+};
+
+}  // namespace
+
+ImportResult Interpret(const Document& doc) {
+  int votes = 0;
+  Norms norms = NormalizeCells(doc);
+  TemplateVersion v = DetectTemplate(doc, norms, votes);
+  ImportResult r = Interpreter(doc, norms).Run(v, votes);
+  if (votes == 0 && r.report.year >= 2019 && r.report.year <= 2020) {
+    // No label tells the templates apart: the 2021 format applies from the 2021 reports on.
+    r = Interpreter(doc, norms).Run(TemplateVersion::k2019, votes);
+  }
+  return r;
+}
+
+}  // namespace gongkai::report

@@ -1,0 +1,240 @@
+// Readers for the line-based forms: the scraped `|` form of the seed, Markdown tables and plain
+// text. Each turns its input into Document rows; interpretation is shared (interpret.cc).
+#include <algorithm>
+
+#include "report/document.h"
+#include "report/text_util.h"
+
+namespace gongkai::report {
+namespace {
+
+// Calls fn(line, 1-based number) for each line, without the line break ("\r\n" too).
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn fn) {
+  int number = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++number;
+    if (!(end == text.size() && line.empty())) fn(line, number);
+    pos = end + 1;
+  }
+}
+
+DocRow ParagraphRow(std::string_view text, int line) {
+  DocRow r;
+  r.kind = RowKind::kParagraph;
+  r.cells.emplace_back(TrimSpace(text));
+  r.line = line;
+  return r;
+}
+
+}  // namespace
+
+Document ReadPipeForm(std::string_view text) {
+  // A row starts at a line that is just "|"; each following line "text |" is a cell and a line
+  // of k pipes is k empty cells. A line without a closing pipe inside a row continues the next
+  // cell when the next line closes one, and is prose otherwise (the table has ended).
+  Document doc;
+  bool in_row = false;
+  int table = 0, row_in_table = 0;
+  std::vector<std::pair<std::string, int>> held;  // lines without a closing pipe
+  bool last_was_table = false;
+  auto flush_held = [&] {
+    if (held.empty()) return;
+    for (auto& [t, ln] : held) doc.rows.push_back(ParagraphRow(t, ln));
+    held.clear();
+    in_row = false;
+    last_was_table = false;
+  };
+  ForEachLine(text, [&](std::string_view raw, int ln) {
+    std::string_view line = TrimSpace(raw);
+    if (line == "|") {
+      flush_held();
+      if (!last_was_table) {
+        ++table;
+        row_in_table = 0;
+      }
+      DocRow r;
+      r.kind = RowKind::kTable;
+      r.line = ln;
+      r.table = table;
+      r.row = ++row_in_table;
+      doc.rows.push_back(std::move(r));
+      in_row = true;
+      last_was_table = true;
+      return;
+    }
+    if (in_row && !line.empty() && line.back() == '|') {
+      std::string prefix;
+      for (auto& [t, l] : held) prefix += t;
+      held.clear();
+      size_t start = 0;
+      bool first = true;
+      while (true) {
+        size_t bar = line.find('|', start);
+        if (bar == std::string_view::npos) break;
+        std::string cell = std::string(TrimSpace(line.substr(start, bar - start)));
+        if (first) cell = prefix + cell;
+        first = false;
+        doc.rows.back().cells.push_back(std::move(cell));
+        start = bar + 1;
+      }
+      return;
+    }
+    if (line.empty()) {
+      if (!held.empty()) flush_held();
+      return;
+    }
+    if (in_row && held.empty()) {
+      held.emplace_back(std::string(line), ln);
+      return;
+    }
+    flush_held();
+    in_row = false;
+    last_was_table = false;
+    doc.rows.push_back(ParagraphRow(line, ln));
+  });
+  flush_held();
+  return doc;
+}
+
+Document ReadMarkdown(std::string_view text) {
+  Document doc;
+  int table = 0, row_in_table = 0;
+  bool in_table = false;
+  ForEachLine(text, [&](std::string_view raw, int ln) {
+    std::string_view line = TrimSpace(raw);
+    if (line.size() >= 2 && line.front() == '|' && line.back() == '|') {
+      // Separator row: only | - : and spaces.
+      bool sep = std::all_of(line.begin(), line.end(),
+                             [](char c) { return c == '|' || c == '-' || c == ':' || c == ' '; });
+      if (!in_table) {
+        ++table;
+        row_in_table = 0;
+        in_table = true;
+      }
+      if (sep) return;
+      DocRow r;
+      r.kind = RowKind::kTable;
+      r.line = ln;
+      r.table = table;
+      r.row = ++row_in_table;
+      std::string cell;
+      for (size_t i = 1; i < line.size(); ++i) {
+        char c = line[i];
+        if (c == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
+          cell += '|';
+          ++i;
+        } else if (c == '|') {
+          std::string_view t = TrimSpace(cell);
+          // <br> inside a cell is a line break in the label; labels ignore whitespace anyway.
+          std::string v;
+          for (size_t k = 0; k < t.size();) {
+            if (t.compare(k, 4, "<br>") == 0) {
+              v.push_back(' ');
+              k += 4;
+            } else {
+              v.push_back(t[k++]);
+            }
+          }
+          r.cells.push_back(std::move(v));
+          cell.clear();
+        } else {
+          cell += c;
+        }
+      }
+      doc.rows.push_back(std::move(r));
+      return;
+    }
+    in_table = false;
+    if (line.empty()) return;
+    while (!line.empty() && line.front() == '#') line.remove_prefix(1);
+    line = TrimSpace(line);
+    if (line.size() >= 4 && line.substr(0, 2) == "**" && line.substr(line.size() - 2) == "**") {
+      line = line.substr(2, line.size() - 4);
+    }
+    if (!line.empty() && line.front() == '\\') line.remove_prefix(1);
+    doc.rows.push_back(ParagraphRow(line, ln));
+  });
+  return doc;
+}
+
+Document ReadPlainText(std::string_view text) {
+  // A line with tabs is a table row (our own text rendering, and copies from spreadsheets).
+  // A line whose last word is a number may be a table row laid out with spaces (text copied
+  // out of a PDF); the interpreter decides, and keeps it as prose otherwise.
+  Document doc;
+  ForEachLine(text, [&](std::string_view raw, int ln) {
+    std::string_view line = TrimSpace(raw);
+    if (line.empty()) return;
+    if (line.find('\t') != std::string_view::npos || raw.find('\t') != std::string_view::npos) {
+      // Trailing tabs are empty cells, so split the untrimmed line.
+      line = raw;
+      DocRow r;
+      r.kind = RowKind::kTable;
+      r.line = ln;
+      size_t start = 0;
+      while (true) {
+        size_t tab = line.find('\t', start);
+        r.cells.emplace_back(TrimSpace(line.substr(start, tab - start)));
+        if (tab == std::string_view::npos) break;
+        start = tab + 1;
+      }
+      doc.rows.push_back(std::move(r));
+      return;
+    }
+    // Prose (the bulk of a report) does not end in a number: keep it without splitting.
+    size_t last_space = line.find_last_of(' ');
+    size_t last_wide = line.rfind("\u3000");
+    size_t cut = last_space == std::string_view::npos ? 0 : last_space + 1;
+    if (last_wide != std::string_view::npos && last_wide + 3 > cut) cut = last_wide + 3;
+    if (!LooksNumeric(NormalizeLabel(line.substr(cut)))) {
+      doc.rows.push_back(ParagraphRow(line, ln));
+      return;
+    }
+    // Split at spaces (ASCII and full-width).
+    std::vector<std::string> words;
+    std::string cur;
+    for (size_t i = 0; i < line.size();) {
+      if (line[i] == ' ') {
+        if (!cur.empty()) words.push_back(std::move(cur));
+        cur.clear();
+        ++i;
+      } else if (line.compare(i, 3, "\u3000") == 0) {
+        if (!cur.empty()) words.push_back(std::move(cur));
+        cur.clear();
+        i += 3;
+      } else {
+        cur += line[i++];
+      }
+    }
+    if (!cur.empty()) words.push_back(std::move(cur));
+    std::string last = words.empty() ? std::string() : NormalizeLabel(words.back());
+    if (words.size() >= 2 && LooksNumeric(last)) {
+      DocRow r;
+      r.kind = RowKind::kLoose;
+      r.line = ln;
+      r.cells = std::move(words);
+      r.raw = std::string(line);
+      doc.rows.push_back(std::move(r));
+      return;
+    }
+    if (words.size() == 1 && LooksNumeric(last)) {
+      DocRow r;
+      r.kind = RowKind::kLoose;
+      r.line = ln;
+      r.cells = std::move(words);
+      r.raw = std::string(line);
+      doc.rows.push_back(std::move(r));
+      return;
+    }
+    doc.rows.push_back(ParagraphRow(line, ln));
+  });
+  return doc;
+}
+
+}  // namespace gongkai::report

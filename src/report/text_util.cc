@@ -1,0 +1,246 @@
+#include "report/text_util.h"
+
+#include <cstring>
+
+namespace gongkai::report {
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns its length (0 when invalid) and the code point.
+int DecodeUtf8(std::string_view s, size_t i, uint32_t& cp) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    cp = b;
+    return 1;
+  }
+  int len = 0;
+  if ((b & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b & 0x1F;
+  } else if ((b & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b & 0x0F;
+  } else if ((b & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (int k = 1; k < len; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return len;
+}
+
+bool IsSpaceCp(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || cp == 0x3000 || cp == 0x200B || cp == 0xFEFF || cp == 0x2002 ||
+         cp == 0x2003 || cp == 0x2009;
+}
+
+bool IsQuoteCp(uint32_t cp) {
+  return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+         cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F;
+}
+
+}  // namespace
+
+void NormalizeLabelInto(std::string_view s, std::string& out) {
+  out.clear();
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != '"' &&
+          b != '\'') {
+        out.push_back(static_cast<char>(b));
+      }
+      ++i;
+      continue;
+    }
+    // Fast path: CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9) pass through unchanged.
+    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      out.append(s.data() + i, 3);
+      i += 3;
+      continue;
+    }
+    uint32_t cp = 0;
+    int len = DecodeUtf8(s, i, cp);
+    if (len == 0) {
+      out.push_back(s[i]);
+      ++i;
+      continue;
+    }
+    if (IsSpaceCp(cp) || IsQuoteCp(cp)) {
+      // dropped
+    } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+}
+
+std::string NormalizeLabel(std::string_view s) {
+  std::string out;
+  NormalizeLabelInto(s, out);
+  return out;
+}
+
+std::string_view TrimSpace(std::string_view s) {
+  while (!s.empty()) {
+    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') {
+      s.remove_prefix(1);
+    } else if (s.size() >= 3 && std::memcmp(s.data(), "\u3000", 3) == 0) {
+      s.remove_prefix(3);
+    } else if (s.size() >= 2 && std::memcmp(s.data(), "\u00a0", 2) == 0) {
+      s.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  while (!s.empty()) {
+    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && std::memcmp(s.data() + s.size() - 3, "\u3000", 3) == 0) {
+      s.remove_suffix(3);
+    } else if (s.size() >= 2 && std::memcmp(s.data() + s.size() - 2, "\u00a0", 2) == 0) {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+std::optional<int64_t> ParseCellNumber(std::string_view text, int64_t scale, bool allow_negative) {
+  return ParseNormalizedNumber(NormalizeLabel(text), scale, allow_negative);
+}
+
+std::optional<int64_t> ParseNormalizedNumber(std::string_view s, int64_t scale,
+                                             bool allow_negative) {
+  bool negative = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    if (!allow_negative && s[0] == '-') return std::nullopt;
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) return std::nullopt;
+  constexpr int64_t kMax = 1'000'000'000'000;  // 10^12
+  int64_t whole = 0;
+  size_t i = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+    whole = whole * 10 + (s[i] - '0');
+    if (whole > kMax) return std::nullopt;
+  }
+  if (i == 0) return std::nullopt;
+  int64_t frac = 0;
+  if (i < s.size()) {
+    if (s[i] != '.' || scale == 1) return std::nullopt;
+    ++i;
+    int64_t unit = scale;
+    if (i == s.size()) return std::nullopt;
+    for (; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return std::nullopt;
+      unit /= 10;
+      if (unit == 0) {
+        if (s[i] != '0') return std::nullopt;  // more precision than 0.0001: never round
+        continue;
+      }
+      frac += (s[i] - '0') * unit;
+    }
+  }
+  int64_t v = whole * scale + frac;
+  return negative ? -v : v;
+}
+
+bool LooksNumeric(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = 0;
+  if (s[0] == '-' || s[0] == '+') i = 1;
+  if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (!((c >= '0' && c <= '9') || c == '.' || c == ',' || c == 'e' || c == 'E' || c == '+' ||
+          c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string FormatAmount(int64_t units) {
+  std::string sign = units < 0 ? "-" : "";
+  uint64_t u = units < 0 ? static_cast<uint64_t>(-(units + 1)) + 1 : static_cast<uint64_t>(units);
+  std::string out = sign + std::to_string(u / 10000);
+  uint64_t frac = u % 10000;
+  if (frac != 0) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04llu", static_cast<unsigned long long>(frac));
+    std::string f = buf;
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += "." + f;
+  }
+  return out;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    // Fast path for the common CJK range (no overlong or surrogate forms possible there).
+    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    uint32_t cp = 0;
+    int len = DecodeUtf8(s, i, cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string XmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        // XML 1.0 forbids most control characters; drop them rather than write invalid XML.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') break;
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace gongkai::report
