@@ -63,6 +63,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.add_option("--config", ctx.config_path, "TOML 配置文件（环境变量 GONGKAI_CONFIG）");
 
   AddVersionCommand(app, ctx);
+  AddScreenCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -36,5 +36,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
 // Each command family registers its subcommands here (one function per file).
 void AddVersionCommand(CLI::App& app, CliContext& ctx);
+// `gongkai screen …` (src/cli/screen_command.cc).
+void AddScreenCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli
