@@ -29,9 +29,9 @@ bool IsBlockTag(std::string_view name) {
   return std::find(kBlock.begin(), kBlock.end(), name) != kBlock.end();
 }
 
-// Parses "&name;" or "&#NNN;" / "&#xHH;" at `pos`; returns its length (0 when
-// it is not a known reference) and sets `*cp`.
-size_t ParseReference(std::string_view s, size_t pos, char32_t* cp) {
+}  // namespace
+
+size_t CharacterReferenceLength(std::string_view s, size_t pos, char32_t* cp) {
   size_t semi = s.find(';', pos + 1);
   if (semi == std::string_view::npos || semi - pos > 12 || semi == pos + 1) return 0;
   std::string_view body = s.substr(pos + 1, semi - pos - 1);
@@ -89,6 +89,8 @@ size_t ParseReference(std::string_view s, size_t pos, char32_t* cp) {
   return 0;
 }
 
+namespace {
+
 // End (one past '>') of the tag starting at `pos`, honouring quoted attribute
 // values; s.size() when unterminated.
 size_t TagEnd(std::string_view s, size_t pos) {
@@ -124,7 +126,7 @@ std::vector<TextSpan> ReadHtml(std::string_view s) {
     i = next;
     if (s[i] == '&') {
       char32_t cp = 0;
-      size_t len = ParseReference(s, i, &cp);
+      size_t len = CharacterReferenceLength(s, i, &cp);
       if (len == 0) {
         ++i;
         continue;

@@ -27,4 +27,8 @@ struct TextSpan {
 // a skipped tail (an unterminated tag or comment). Requires html.size() < 4 GiB.
 std::vector<TextSpan> ReadHtml(std::string_view html);
 
+// Length of the character reference ("&nbsp;", "&#22269;", "&#x4E2D;") at
+// html[pos], setting `*cp`; 0 when there is none. ReadHtml uses exactly this.
+size_t CharacterReferenceLength(std::string_view html, size_t pos, char32_t* cp);
+
 }  // namespace gongkai::screening
