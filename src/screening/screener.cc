@@ -152,7 +152,9 @@ Result<ScreenReport> Screener::Screen(std::string_view text, InputFormat format,
   // One near miss per protected string and place.
   std::sort(near.begin(), near.end());
   for (size_t i = 0; i < near.size(); ++i) {
-    auto [entry, b, e] = near[i];
+    const int entry = std::get<0>(near[i]);
+    const uint32_t b = std::get<1>(near[i]);
+    const uint32_t e = std::get<2>(near[i]);
     if (i > 0 && std::get<0>(near[i - 1]) == entry && std::get<2>(near[i - 1]) > b) {
       near[i] = near[i - 1];  // extend the cluster; keep reporting its first window
       continue;

@@ -402,6 +402,8 @@ class ScreeningEngine::Scanner {
   uint64_t candidates() const { return candidates_; }
 
  private:
+  template <bool kSingles>
+  void Filter();
   template <bool kNormalize, typename Sink>
   void Verify(uint32_t c, Sink& sink);
   template <typename Sink>
@@ -437,6 +439,7 @@ class ScreeningEngine::Scanner {
   std::vector<uint32_t> cand_;
   size_t num_cand_ = 0;
   int n_ = 0;
+  int filtered_ = 1;  // characters [filtered_, n_) have not been through Filter
   uint32_t pending_gap_ = 0;
   uint64_t candidates_ = 0;
   int last_near_pattern_ = -1;
@@ -449,20 +452,38 @@ void ScreeningEngine::Scanner::AppendOne(uint16_t id, uint32_t off, Sink& sink) 
     if (id == kNoise) pending_gap_ += (pending_gap_ < 255);
     return;
   }
-  const int n = n_;
-  id_[n] = id;
-  off_[n] = off;
+  id_[n_] = id;
+  off_[n_] = off;
   if (kNormalize) {
-    gap_[n] = static_cast<uint8_t>(pending_gap_);
+    gap_[n_] = static_cast<uint8_t>(pending_gap_);
     pending_gap_ = 0;
   }
-  FilterProbe f = FilterHash((uint32_t{id_[n - 1]} << 16) | id, e_.bits_shift_);
-  if ((e_.bits_[f.word] & f.mask) == f.mask) cand_[num_cand_++] = static_cast<uint32_t>(n - 1);
-  if (static_cast<uint16_t>(id - e_.first_single_) < e_.num_single_) {
-    cand_[num_cand_++] = static_cast<uint32_t>(n) | kSingleFlag;
+  if (++n_ == cap_) Flush<kNormalize>(false, sink);
+}
+
+// The filter pass over the characters appended since the last one: a short
+// loop of independent loads, so that many filter probes are in flight at once
+// (fused into the decoding loop, the out-of-order window covered only ~12).
+template <bool kSingles>
+void ScreeningEngine::Scanner::Filter() {
+  const uint16_t* const ids = id_.data();
+  const uint64_t* const bits = e_.bits_.data();
+  const int shift = e_.bits_shift_;
+  uint32_t* const cand = cand_.data();
+  size_t nc = num_cand_;
+  uint32_t prev = ids[filtered_ - 1];
+  for (int j = filtered_; j < n_; ++j) {
+    const uint32_t id = ids[j];
+    const FilterProbe f = FilterHash((prev << 16) | id, shift);
+    cand[nc] = static_cast<uint32_t>(j - 1);
+    nc += (bits[f.word] & f.mask) == f.mask;
+    if (kSingles && static_cast<uint16_t>(id - e_.first_single_) < e_.num_single_) {
+      cand[nc++] = static_cast<uint32_t>(j) | kSingleFlag;
+    }
+    prev = id;
   }
-  n_ = n + 1;
-  if (n_ == cap_) Flush<kNormalize>(false, sink);
+  filtered_ = n_;
+  num_cand_ = nc;
 }
 
 // Decodes text_[b, e); returns npos or the offset of invalid UTF-8. This is the
@@ -474,17 +495,10 @@ size_t ScreeningEngine::Scanner::Append(size_t b, size_t e, Sink& sink) {
   const unsigned char* p = base + b;
   const unsigned char* const end = base + e;
   const uint16_t* const table = e_.bmp_ids_.data();
-  const uint64_t* const bits = e_.bits_.data();
-  const int shift = e_.bits_shift_;
-  const uint16_t first_single = e_.first_single_;
-  const uint16_t num_single = e_.num_single_;
   uint16_t* const ids = id_.data();
   uint32_t* const offs = off_.data();
   uint8_t* const gaps = gap_.data();
-  uint32_t* const cand = cand_.data();
   int n = n_;
-  size_t nc = num_cand_;
-  uint32_t prev = ids[n - 1];
   uint32_t gap = pending_gap_;
   size_t bad = std::string_view::npos;
   while (p < end) {
@@ -543,30 +557,25 @@ size_t ScreeningEngine::Scanner::Append(size_t b, size_t e, Sink& sink) {
       gaps[n] = static_cast<uint8_t>(gap);
       gap = 0;
     }
-    const FilterProbe f = FilterHash((prev << 16) | id, shift);
-    cand[nc] = static_cast<uint32_t>(n - 1);
-    nc += (bits[f.word] & f.mask) == f.mask;
-    if (static_cast<uint16_t>(id - first_single) < num_single) {
-      cand[nc++] = static_cast<uint32_t>(n) | kSingleFlag;
-    }
-    prev = id;
     if (++n == cap_) {
       n_ = n;
-      num_cand_ = nc;
       pending_gap_ = gap;
       Flush<kNormalize>(false, sink);
       n = n_;
-      nc = num_cand_;
     }
   }
   n_ = n;
-  num_cand_ = nc;
   pending_gap_ = gap;
   return bad;
 }
 
 template <bool kNormalize, typename Sink>
 void ScreeningEngine::Scanner::Flush(bool final, Sink& sink) {
+  if (e_.num_single_ != 0) {
+    Filter<true>();
+  } else {
+    Filter<false>();
+  }
   const int limit = final ? n_ : n_ - e_.reach_;
   size_t kept = 0;
   for (size_t i = 0; i < num_cand_; ++i) {
@@ -587,6 +596,7 @@ void ScreeningEngine::Scanner::Flush(bool final, Sink& sink) {
   if (kNormalize) std::memmove(gap_.data(), gap_.data() + shift, keep);
   for (size_t i = 0; i < num_cand_; ++i) cand_[i] -= shift;
   n_ = keep;
+  filtered_ = keep;
 }
 
 template <bool kNormalize, typename Sink>
