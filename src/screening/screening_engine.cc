@@ -204,9 +204,18 @@ Status ScreeningEngine::Compile(std::string_view sample) {
     return InvalidArgument("dictionary uses more than 65,000 distinct characters",
                            "词库使用的不同字符超过 65000 个");
   }
+  // The class of every folded BMP character first (a dense array, no hashing),
+  // then the table through the fold.
+  std::vector<uint16_t> folded_class(0x10000);
+  for (char32_t f = 0; f < 0x10000; ++f) {
+    folded_class[f] = norm.IsNoise(f) ? kNoise : IsHan(f) ? kOtherHan : kNone;
+  }
+  for (const auto& [c, id] : ids) {
+    if (c < 0x10000) folded_class[c] = id;
+  }
   auto id_of_folded = [&](char32_t f) -> uint16_t {
     if (f == kDropChar) return kDrop;
-    if (norm.IsNoise(f)) return kNoise;
+    if (f < 0x10000) return folded_class[f];
     auto it = ids.find(f);
     if (it != ids.end()) return it->second;
     return IsHan(f) ? kOtherHan : kNone;
@@ -215,16 +224,14 @@ Status ScreeningEngine::Compile(std::string_view sample) {
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     bmp_ids_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kNone : id_of_folded(norm.Fold(cp));
   }
-  if (norm.normalizes()) {
-    for (char32_t cp = 0x10000; cp < 0x30000; ++cp) {
-      char32_t f = norm.Fold(cp);
-      uint16_t id = id_of_folded(f);
-      if (id != (IsHan(cp) ? kOtherHan : kNone)) astral_ids_[cp] = id;
-    }
-  } else {
-    for (const auto& [c, id] : ids) {
-      if (c >= 0x10000) astral_ids_[c] = id;
-    }
+  // Above the BMP only characters that fold to something else, or are term
+  // characters themselves, need an entry.
+  for (const auto& [cp, f] : norm.astral_folds()) {
+    uint16_t id = id_of_folded(f);
+    if (id != (IsHan(cp) ? kOtherHan : kNone)) astral_ids_[cp] = id;
+  }
+  for (const auto& [c, id] : ids) {
+    if (c >= 0x10000 && norm.Fold(c) == c) astral_ids_[c] = id;
   }
 
   // 2. Bigram frequencies: from the sample, else from the dictionary itself.
@@ -472,7 +479,8 @@ void ScreeningEngine::Scanner::Filter() {
   uint32_t* const cand = cand_.data();
   size_t nc = num_cand_;
   uint32_t prev = ids[filtered_ - 1];
-  for (int j = filtered_; j < n_; ++j) {
+  const int n = n_;  // a local: the candidate stores could alias the member
+  for (int j = filtered_; j < n; ++j) {
     const uint32_t id = ids[j];
     const FilterProbe f = FilterHash((prev << 16) | id, shift);
     cand[nc] = static_cast<uint32_t>(j - 1);
@@ -498,6 +506,7 @@ size_t ScreeningEngine::Scanner::Append(size_t b, size_t e, Sink& sink) {
   uint16_t* const ids = id_.data();
   uint32_t* const offs = off_.data();
   uint8_t* const gaps = gap_.data();
+  const int cap = cap_;
   int n = n_;
   uint32_t gap = pending_gap_;
   size_t bad = std::string_view::npos;
@@ -557,7 +566,7 @@ size_t ScreeningEngine::Scanner::Append(size_t b, size_t e, Sink& sink) {
       gaps[n] = static_cast<uint8_t>(gap);
       gap = 0;
     }
-    if (++n == cap_) {
+    if (++n == cap) {
       n_ = n;
       pending_gap_ = gap;
       Flush<kNormalize>(false, sink);

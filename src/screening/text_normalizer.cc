@@ -124,6 +124,9 @@ const TextNormalizer& TextNormalizer::Default() {
     FoldWithIcu(t->fold_);
     t->traditional_pairs_ = FoldTraditional(t->fold_);
     AddExtras(t->fold_);
+    for (char32_t cp = 0x10000; cp < kTableSize; ++cp) {
+      if (t->fold_[cp] != cp) t->astral_folds_.emplace_back(cp, t->fold_[cp]);
+    }
     t->normalizes_ = true;
     return t;
   }();

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gongkai::screening {
@@ -52,6 +53,8 @@ class TextNormalizer {
   std::string FoldString(std::string_view text, bool drop_noise) const;
 
   bool normalizes() const { return normalizes_; }
+  // The code points above U+FFFF whose fold is not themselves, with their fold.
+  const std::vector<std::pair<char32_t, char32_t>>& astral_folds() const { return astral_folds_; }
   // Number of traditional → simplified pairs taken from OpenCC (0 if its data
   // file could not be read; matching then works without that folding).
   size_t traditional_pairs() const { return traditional_pairs_; }
@@ -59,6 +62,7 @@ class TextNormalizer {
  private:
   TextNormalizer() = default;
   std::vector<char32_t> fold_;  // indexed by code point, up to U+2FFFF
+  std::vector<std::pair<char32_t, char32_t>> astral_folds_;
   bool normalizes_ = false;
   size_t traditional_pairs_ = 0;
 };
