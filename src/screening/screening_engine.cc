@@ -514,7 +514,18 @@ size_t ScreeningEngine::Scanner::Append(size_t b, size_t e, Sink& sink) {
     uint32_t c = p[0];
     uint32_t cp;
     uint32_t l;
-    if ((c & 0xF0) == 0xE0) {
+    uint32_t w = 0;
+    if (end - p >= 4) std::memcpy(&w, p, 4);  // little-endian: byte 0 in bits 0-7
+    if ((w & 0xC0C0F0) == 0x8080E0) {
+      // The common case, a 3-byte sequence (CJK): lead and both continuation
+      // bytes checked with one mask.
+      cp = ((w & 0x0F) << 12) | ((w & 0x3F00) >> 2) | ((w >> 16) & 0x3F);
+      if ((cp < 0x800) | ((cp - 0xD800) < 0x800)) {
+        bad = p - base;
+        break;
+      }
+      l = 3;
+    } else if ((c & 0xF0) == 0xE0) {
       if (end - p < 3) {
         bad = p - base;
         break;
