@@ -58,6 +58,10 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
 
 #include "screening/utf8.h"
 
@@ -116,6 +120,48 @@ Result<std::u32string> FoldTerm(std::string_view term, const TextNormalizer& nor
                            "词条“" + std::string(term) + "”超过 64 个字符");
   }
   return out;
+}
+
+// The character classes that do not depend on the terms: for every code
+// point the class of its folded form (drop, noise, other Han, none), plus the
+// inverse of the fold, so that Compile patches only what folds onto a term
+// character instead of walking all 64 Ki code points (cheap rebuilds of
+// agency dictionaries; fast fuzzing).
+struct BaseTable {
+  std::vector<uint16_t> bmp;                            // 64 Ki classes
+  std::vector<std::pair<char32_t, uint16_t>> astral;    // non-default classes above U+FFFF
+  std::unordered_multimap<char32_t, char32_t> sources;  // folded → code point, when different
+};
+
+const BaseTable& BaseTableFor(const TextNormalizer& norm) {
+  static std::mutex mu;
+  static std::unordered_map<const TextNormalizer*, std::unique_ptr<BaseTable>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[&norm];
+  if (slot) return *slot;
+  auto t = std::make_unique<BaseTable>();
+  auto class_of = [&](char32_t f) -> uint16_t {
+    if (f == kDropChar) return kDrop;
+    if (norm.IsNoise(f)) return kNoise;
+    return IsHan(f) ? kOtherHan : kNone;
+  };
+  t->bmp.resize(0x10000);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      t->bmp[cp] = kNone;
+      continue;
+    }
+    char32_t f = norm.Fold(cp);
+    t->bmp[cp] = class_of(f);
+    if (f != cp && f != kDropChar) t->sources.emplace(f, cp);
+  }
+  for (const auto& [cp, f] : norm.astral_folds()) {
+    uint16_t cls = class_of(f);
+    if (cls != (IsHan(cp) ? kOtherHan : kNone)) t->astral.emplace_back(cp, cls);
+    if (f != kDropChar) t->sources.emplace(f, cp);
+  }
+  slot = std::move(t);
+  return *slot;
 }
 
 }  // namespace
@@ -204,34 +250,27 @@ Status ScreeningEngine::Compile(std::string_view sample) {
     return InvalidArgument("dictionary uses more than 65,000 distinct characters",
                            "词库使用的不同字符超过 65000 个");
   }
-  // The class of every folded BMP character first (a dense array, no hashing),
-  // then the table through the fold.
-  std::vector<uint16_t> folded_class(0x10000);
-  for (char32_t f = 0; f < 0x10000; ++f) {
-    folded_class[f] = norm.IsNoise(f) ? kNoise : IsHan(f) ? kOtherHan : kNone;
-  }
+  // The term-independent part of the table comes from a per-normalizer cache;
+  // only the characters that fold onto a term character are patched.
+  const BaseTable& base = BaseTableFor(norm);
+  bmp_ids_ = base.bmp;
+  for (const auto& [cp, cls] : base.astral) astral_ids_[cp] = cls;
   for (const auto& [c, id] : ids) {
-    if (c < 0x10000) folded_class[c] = id;
-  }
-  auto id_of_folded = [&](char32_t f) -> uint16_t {
-    if (f == kDropChar) return kDrop;
-    if (f < 0x10000) return folded_class[f];
-    auto it = ids.find(f);
-    if (it != ids.end()) return it->second;
-    return IsHan(f) ? kOtherHan : kNone;
-  };
-  bmp_ids_.assign(0x10000, kNone);
-  for (char32_t cp = 0; cp < 0x10000; ++cp) {
-    bmp_ids_[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? kNone : id_of_folded(norm.Fold(cp));
-  }
-  // Above the BMP only characters that fold to something else, or are term
-  // characters themselves, need an entry.
-  for (const auto& [cp, f] : norm.astral_folds()) {
-    uint16_t id = id_of_folded(f);
-    if (id != (IsHan(cp) ? kOtherHan : kNone)) astral_ids_[cp] = id;
-  }
-  for (const auto& [c, id] : ids) {
-    if (c >= 0x10000 && norm.Fold(c) == c) astral_ids_[c] = id;
+    if (norm.Fold(c) == c) {
+      if (c < 0x10000) {
+        bmp_ids_[c] = id;
+      } else {
+        astral_ids_[c] = id;
+      }
+    }
+    auto [from, to] = base.sources.equal_range(c);
+    for (auto it = from; it != to; ++it) {
+      if (it->second < 0x10000) {
+        bmp_ids_[it->second] = id;
+      } else {
+        astral_ids_[it->second] = id;
+      }
+    }
   }
 
   // 2. Bigram frequencies: from the sample, else from the dictionary itself.
