@@ -274,7 +274,10 @@ Status ScreeningEngine::Compile(std::string_view sample) {
   }
 
   // 2. Bigram frequencies: from the sample, else from the dictionary itself.
-  constexpr int kFreqBits = 20;
+  // Hashed bigram counters, about two per sample character (at most 1 Mi).
+  int freq_bits = 10;
+  while (freq_bits < 20 && (size_t{1} << freq_bits) < sample.size()) ++freq_bits;
+  const int kFreqBits = freq_bits;
   std::vector<uint32_t> freq;
   std::vector<uint32_t> char_terms;
   if (!sample.empty()) {
