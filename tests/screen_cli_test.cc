@@ -76,8 +76,10 @@ TEST(ScreenCliTest, InvalidUtf8IsAnInputError) {
 TEST(ScreenCliTest, MissingFileAndBadOptionsAreUsageErrors) {
   EXPECT_EQ(RunGongkai({"screen", "/nonexistent/x.txt"}).exit_code, 2);
   EXPECT_EQ(RunGongkai({"screen"}).exit_code, 2);
-  EXPECT_EQ(RunGongkai({"screen", "--format", "xml", "-"}, "x").exit_code, 2);
-  EXPECT_EQ(RunGongkai({"screen", "--date", "2024-13-01", "-"}, "x").exit_code, 2);
+  // No stdin text: these exit before reading it, and writing to a closed pipe
+  // would raise SIGPIPE in the test process.
+  EXPECT_EQ(RunGongkai({"screen", "--format", "xml", "-"}).exit_code, 2);
+  EXPECT_EQ(RunGongkai({"screen", "--date", "2024-13-01", "-"}).exit_code, 2);
 }
 
 TEST(ScreenCliTest, CountPrintsAllOverlappingMatches) {

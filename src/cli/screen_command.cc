@@ -373,9 +373,7 @@ void RunDictAdd(const DictAddArgs& a, CliContext& ctx) {
   e.term = a.term;
   auto cat = screening::ParseCategory(a.category);
   auto sev = screening::ParseSeverity(a.severity);
-  Status st = cat.ok() ? sev.status().ok() ? Status::Ok() : sev.status() : cat.status();
-  if (!sev.ok()) st = sev.status();
-  if (!cat.ok()) st = cat.status();
+  Status st = !cat.ok() ? cat.status() : !sev.ok() ? sev.status() : Status::Ok();
   if (st.ok()) {
     e.category = *cat;
     e.severity = *sev;
@@ -384,10 +382,10 @@ void RunDictAdd(const DictAddArgs& a, CliContext& ctx) {
     for (auto [text, slot] : {std::pair{&a.from, &e.valid_from}, std::pair{&a.to, &e.valid_to}}) {
       if (text->empty() || !st.ok()) continue;
       auto d = Date::Parse(*text);
-      if (!d.ok()) {
-        st = d.status();
-      } else {
+      if (d.ok()) {
         *slot = *d;
+      } else {
+        st = d.status();
       }
     }
   }

@@ -766,7 +766,7 @@ Status ScreeningEngine::Scan(std::string_view text, const std::vector<TextSpan>*
     }
   }
   sc.Flush<kNormalize>(true, sink);
-  last_candidates_ = sc.candidates();
+  last_candidates_.store(sc.candidates(), std::memory_order_relaxed);
   if (bad != std::string_view::npos) {
     return InvalidArgument("invalid UTF-8 at byte offset " + std::to_string(bad),
                            "第 " + std::to_string(bad) + " 字节处不是有效的 UTF-8 编码");

@@ -2,6 +2,7 @@
 // The multi-term matching automaton of screening (错敏词检测), in re2's Set
 // shape: Add terms, Compile once, then Match any number of texts.
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -86,9 +87,9 @@ class ScreeningEngine {
   int num_patterns() const { return num_patterns_; }
   // Bytes of the compiled tables (what a Match reads).
   size_t memory_bytes() const;
-  // Fraction of scanned positions that passed the filter in the last Count
-  // (diagnostics for the benchmark; not synchronised).
-  uint64_t last_candidates() const { return last_candidates_; }
+  // Positions that passed the filter in the most recent Match/Count
+  // (diagnostics for the benchmark; with concurrent calls, any one of them).
+  uint64_t last_candidates() const { return last_candidates_.load(std::memory_order_relaxed); }
 
  private:
   struct Entry;
@@ -120,8 +121,8 @@ class ScreeningEngine {
   std::vector<uint8_t> protected_len_;
   uint16_t first_single_ = 0;  // ids [first_single_, first_single_ + num_single_) are terms
   uint16_t num_single_ = 0;
-  int reach_ = 2;  // characters a verification may look ahead
-  mutable uint64_t last_candidates_ = 0;
+  int reach_ = 2;                                     // characters a verification may look ahead
+  mutable std::atomic<uint64_t> last_candidates_{0};  // relaxed: diagnostics only
 };
 
 }  // namespace gongkai::screening
