@@ -47,7 +47,10 @@
 // survive a transposition across a piece boundary). The pieces are indexed
 // like terms; when one verifies, the windows of n-1, n and n+1 characters
 // starting one character before to one after the implied alignment are
-// tested for one interior edit. Only pieces cost anything at scan time.
+// tested for one interior edit (insertions and deletions only in strings of
+// 6+ characters, 2+ characters from either end: on real text the shorter
+// cases were mostly two ordinary words meeting). Only pieces cost anything at
+// scan time.
 //
 // References: ToolGood.Words StringSearchEx2 (char-level classes, class 0
 // resets), Hyperscan's FDR (NSDI 2019; a filter stage followed by exact
@@ -722,12 +725,15 @@ void ScreeningEngine::Scanner::NearMiss(const Entry& en, int s, Sink& sink) {
           hit = true;
         }
       } else if (len == m - 1) {
-        // P[i] deleted, 1 <= i <= m-2: T[0,i) = P[0,i), T[i,m-1) = P[i+1,m).
-        hit = std::max(1, m - 1 - b) <= std::min(a, m - 2);
+        // P[i] deleted: T[0,i) = P[0,i), T[i,m-1) = P[i+1,m). Only in strings of
+        // 6+ characters and with 2+ intact characters on each side: a shorter
+        // remainder is mostly two ordinary words meeting (个人 + 政府 → 人政府).
+        hit = m >= 6 && std::max(2, m - 1 - b) <= std::min(a, m - 3);
       } else {
-        // T[i] inserted, 1 <= i <= m-1: T[0,i) = P[0,i), T[i+1,m+1) = P[i,m).
-        int lo = std::max(1, m - b);
-        int hi = std::min(a, m - 1);
+        // T[i] inserted: T[0,i) = P[0,i), T[i+1,m+1) = P[i,m); same limits as
+        // for deletions.
+        int lo = std::max(2, m - b);
+        int hi = m >= 6 ? std::min(a, m - 2) : -1;
         for (int i = lo; i <= hi && !hit; ++i) hit = T[i] != kNone;
       }
       if (!hit) continue;

@@ -58,10 +58,12 @@ class ScreeningEngine {
   // kMaxTermChars characters, or when called after Compile.
   Result<int> Add(std::string_view term);
   // Adds a protected string (保护词: a fixed formulation or an agency name).
-  // Text within one interior edit of it (substitution, insertion, deletion or
-  // adjacent transposition not touching its first or last character) is
-  // reported as kNearMiss. Strings under 4 characters are accepted and never
-  // produce near misses. Returns its own index (0, 1, …); errors as Add.
+  // Text within one interior edit of it is reported as kNearMiss: a
+  // substitution by a Han character or an adjacent transposition not touching
+  // its first or last character, or - for strings of 6+ characters - an
+  // insertion or deletion with 2+ intact characters on each side. Strings
+  // under 4 characters are accepted and never produce near misses. Returns
+  // its own index (0, 1, …); errors as Add.
   Result<int> AddProtected(std::string_view term);
 
   // Builds the automaton. `frequency_sample` is text like the texts to come;

@@ -124,6 +124,14 @@ TEST(ScreeningEngineTest, NearMissIgnoresExactEdgeAndPunctuationEdits) {
   EXPECT_TRUE(Hits(*e, "扫黑除恶势力").empty());
 }
 
+TEST(ScreeningEngineTest, NoInsertionsOrDeletionsNearWordBoundaries) {
+  auto e = Build({}, true, {"人民政府", "全国人民代表大会", "政府信息公开"});
+  EXPECT_TRUE(Hits(*e, "个人政府信息").empty());          // 个人 + 政府: 4 characters
+  EXPECT_TRUE(Hits(*e, "健全人民代表大会制度").empty());  // 国 deleted next to the start
+  EXPECT_TRUE(Hits(*e, "政府信息开展").empty());          // 公 deleted next to the end
+  EXPECT_EQ(Hits(*e, "全国人代表大会").size(), 1u);       // 民 deleted in the middle
+}
+
 TEST(ScreeningEngineTest, InvalidUtf8IsAnErrorWithItsOffset) {
   auto e = Build({"扫黑"}, false);
   std::string bad = "扫黑ab\xE4\xB8";  // truncated 3-byte sequence at byte 8
