@@ -108,6 +108,12 @@ void Classify(std::string_view text, const Run& r, const Date& date, std::vector
     add(PrivacyType::kMobile);
   } else if (v.size() >= 16 && v.size() <= 19 && IsBankCardNumber(v)) {
     if (v.size() == 18 && IsUnifiedSocialCreditCode(v)) return;
+    // An ID-shaped number (province, real birth date) with a wrong check digit
+    // passes Luhn one time in ten; it is a mistyped ID, not a bank card.
+    if (v.size() == 18 && KnownProvince(Num(v.substr(0, 2))) && Num(v.substr(6, 2)) >= 19 &&
+        IsValidDate(Num(v.substr(6, 4)), Num(v.substr(10, 2)), Num(v.substr(12, 2)))) {
+      return;
+    }
     add(PrivacyType::kBankCard);
   }
 }

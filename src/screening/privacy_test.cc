@@ -74,6 +74,13 @@ TEST(PrivacyTest, OfficePhonesPostcodesAndCreditCodesAreNotFindings) {
   EXPECT_TRUE(FindPrivacy(text, nullptr, kToday).empty());
 }
 
+TEST(PrivacyTest, IdShapedNumbersWithBadCheckDigitAreNotBankCards) {
+  // 440304199001011205 fails the ID check digit but passes Luhn: only its ID
+  // shape (province 44, born 1990-01-01) keeps it from being a "bank card".
+  ASSERT_TRUE(LuhnValid("440304199001011205"));
+  EXPECT_TRUE(FindPrivacy("号码440304199001011205。", nullptr, kToday).empty());
+}
+
 TEST(PrivacyTest, FullWidthDigitsAndSeparatedMobiles) {
   std::string text = "电话１３８１２３４５６７８或138-1234-5678";
   auto hits = FindPrivacy(text, nullptr, kToday);
