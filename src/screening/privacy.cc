@@ -123,6 +123,21 @@ void ScanDigits(std::string_view text, size_t b, size_t e, const Date& date,
   size_t i = b;
   char32_t prev = 0;
   while (i < e) {
+    // Skip to a byte that can start a run: an ASCII digit or '*', or 0xEF,
+    // the lead byte of full-width forms (０-９, ＊). The character before a
+    // skipped stretch is only needed when it is ASCII (letters and digits
+    // glue a run to a code).
+    if (!IsDigit(text[i]) && text[i] != '*' && static_cast<unsigned char>(text[i]) != 0xEF) {
+      size_t j = i + 1;
+      while (j < e && !IsDigit(text[j]) && text[j] != '*' &&
+             static_cast<unsigned char>(text[j]) != 0xEF) {
+        ++j;
+      }
+      unsigned char last = static_cast<unsigned char>(text[j - 1]);
+      prev = last < 0x80 ? last : 0;
+      i = j;
+      if (i >= e) break;
+    }
     int len = 0;
     char32_t c = DecodeAt(text, i, &len);
     char ch = IdChar(c);

@@ -118,9 +118,37 @@ Result<ScreenReport> Screener::Screen(std::string_view text, InputFormat format,
   }));
 
   ScreenReport report;
+  // Coverage queries in O(log n): allowed ranges sorted by begin with the
+  // running maximum of their ends (a page may hold thousands of 人民政府).
+  std::sort(allowed.begin(), allowed.end(),
+            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  std::vector<uint32_t> max_end(allowed.size());
+  for (size_t i = 0; i < allowed.size(); ++i) {
+    max_end[i] = std::max(allowed[i].end, i > 0 ? max_end[i - 1] : 0u);
+  }
   auto covered = [&](uint32_t b, uint32_t e) {
-    return std::any_of(allowed.begin(), allowed.end(),
-                       [&](const Range& r) { return r.Covers(b, e); });
+    auto it = std::upper_bound(allowed.begin(), allowed.end(), b,
+                               [](uint32_t v, const Range& r) { return v < r.begin; });
+    size_t k = static_cast<size_t>(it - allowed.begin());
+    return k > 0 && max_end[k - 1] >= e;
+  };
+  std::sort(protected_exact.begin(), protected_exact.end(), [](const auto& x, const auto& y) {
+    return std::make_pair(x.second, x.first.begin) < std::make_pair(y.second, y.first.begin);
+  });
+  // True when an exact occurrence of protected entry `entry` overlaps [b, e);
+  // occurrences of one string do not nest, so only those starting at most
+  // 256 bytes (64 characters) before e need a look.
+  auto beside = [&](int entry, uint32_t b, uint32_t e) {
+    auto it = std::lower_bound(protected_exact.begin(), protected_exact.end(),
+                               std::make_pair(entry, e), [](const auto& x, const auto& key) {
+                                 return std::make_pair(x.second, x.first.begin) < key;
+                               });
+    while (it != protected_exact.begin()) {
+      --it;
+      if (it->second != entry || it->first.begin + 256 < b) break;
+      if (it->first.Overlaps(b, e)) return true;
+    }
+    return false;
   };
   auto make = [&](const DictionaryEntry& e, uint32_t b, uint32_t en) {
     Finding f;
@@ -143,10 +171,7 @@ Result<ScreenReport> Screener::Screen(std::string_view text, InputFormat format,
     } else {
       int entry = protected_entry_[m.pattern];
       if (!entries_[entry].AppliesOn(date) || covered(m.begin, m.end)) continue;
-      bool beside_itself = std::any_of(
-          protected_exact.begin(), protected_exact.end(),
-          [&](const auto& pe) { return pe.second == entry && pe.first.Overlaps(m.begin, m.end); });
-      if (!beside_itself) near.emplace_back(entry, m.begin, m.end);
+      if (!beside(entry, m.begin, m.end)) near.emplace_back(entry, m.begin, m.end);
     }
   }
   // One near miss per protected string and place.
