@@ -71,6 +71,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddUserCommands(app, ctx);
   AddServeCommand(app, ctx);
   AddReportCommands(app, ctx);
+  AddScreenCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -53,5 +53,7 @@ void AddUserCommands(CLI::App& app, CliContext& ctx);
 void AddServeCommand(CLI::App& app, CliContext& ctx);
 // `report parse|check|render|sum|generate` (report_command.cc).
 void AddReportCommands(CLI::App& app, CliContext& ctx);
+// `gongkai screen …` (src/cli/screen_command.cc).
+void AddScreenCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli
