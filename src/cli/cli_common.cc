@@ -20,11 +20,21 @@ void FailWith(CliContext& ctx, const Status& status) {
   }
 }
 
+namespace {
+Result<http::ServeConfig> LoadConfig(CliContext& ctx) {
+  return http::LoadServeConfig(ctx.config_path, ctx.Overrides(),
+                               [](const char* n) { return std::getenv(n); });
+}
+}  // namespace
+
+Result<std::string> EffectiveDataDir(CliContext& ctx) {
+  GONGKAI_ASSIGN_OR_RETURN(auto config, LoadConfig(ctx));
+  return config.data_dir;
+}
+
 Result<std::string> EffectiveDbUrl(CliContext& ctx) {
-  auto config = http::LoadServeConfig(ctx.config_path, ctx.Overrides(),
-                                      [](const char* n) { return std::getenv(n); });
-  if (!config.ok()) return config.status();
-  return config->EffectiveDbUrl();
+  GONGKAI_ASSIGN_OR_RETURN(auto config, LoadConfig(ctx));
+  return config.EffectiveDbUrl();
 }
 
 Result<std::unique_ptr<storage::Store>> OpenConfiguredStore(CliContext& ctx) {

@@ -17,6 +17,8 @@ inline constexpr int kExitFailure = 3;
 // the input caused, 3 for operational ones.
 void FailWith(CliContext& ctx, const Status& status);
 
+// The data folder from --data-dir, the environment and the config file.
+Result<std::string> EffectiveDataDir(CliContext& ctx);
 // The database URL from --db/--data-dir, the environment and the config file.
 Result<std::string> EffectiveDbUrl(CliContext& ctx);
 // Opens that database without migrating it.

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "cli/cli.h"
+#include "cli/cli_common.h"
 #include "core/clock.h"
 #include "screening/dictionary.h"
 #include "screening/screener.h"
@@ -64,8 +65,9 @@ std::string BuiltinDictDir() {
   return std::string(GONGKAI_SOURCE_DIR) + "/data/screening";
 }
 
-std::string AgencyDictPath(const CliContext& ctx, const std::string& profile) {
-  return ctx.data_dir + "/screening/" + profile + ".tsv";
+Result<std::string> AgencyDictPath(CliContext& ctx, const std::string& profile) {
+  GONGKAI_ASSIGN_OR_RETURN(std::string data_dir, EffectiveDataDir(ctx));
+  return data_dir + "/screening/" + profile + ".tsv";
 }
 
 bool ValidProfileName(const std::string& p) {
@@ -196,14 +198,14 @@ void RunCount(const ScreenArgs& a, CliContext& ctx) {
   *ctx.out << buf;
 }
 
-Result<std::vector<DictionaryEntry>> LoadDictionaries(const ScreenArgs& a, const CliContext& ctx) {
+Result<std::vector<DictionaryEntry>> LoadDictionaries(const ScreenArgs& a, CliContext& ctx) {
   std::vector<DictionaryEntry> all;
   if (!a.no_builtin) {
     GONGKAI_ASSIGN_OR_RETURN(
         all, screening::LoadDictionaryDir(a.dict_dir.empty() ? BuiltinDictDir() : a.dict_dir));
   }
   if (!a.profile.empty()) {
-    std::string path = AgencyDictPath(ctx, a.profile);
+    GONGKAI_ASSIGN_OR_RETURN(std::string path, AgencyDictPath(ctx, a.profile));
     std::ifstream probe(path);
     if (probe) {
       GONGKAI_ASSIGN_OR_RETURN(auto more, screening::LoadDictionaryFile(path));
@@ -394,13 +396,14 @@ void RunDictAdd(const DictAddArgs& a, CliContext& ctx) {
     screening::ScreeningEngine probe;
     st = probe.Add(e.term).status();
   }
-  if (st.ok()) st = screening::AppendEntry(AgencyDictPath(ctx, a.profile), e);
+  auto path = AgencyDictPath(ctx, a.profile);
+  if (st.ok() && !path.ok()) st = path.status();
+  if (st.ok()) st = screening::AppendEntry(*path, e);
   if (!st.ok()) {
     ctx.Fail(kExitUsage, st.UserMessage());
     return;
   }
-  *ctx.out << "已添加到 " << AgencyDictPath(ctx, a.profile) << "：" << screening::FormatEntry(e)
-           << "\n";
+  *ctx.out << "已添加到 " << *path << "：" << screening::FormatEntry(e) << "\n";
 }
 
 }  // namespace
