@@ -14,9 +14,8 @@ namespace gongkai::applications {
 // the holiday file was amended or a regional override added).
 struct DueDateChange {
   ApplicationId id = 0;
-  std::optional<Date> before; // nullopt: the old calendar could not compute it
-  std::optional<Date>
-      after; // nullopt: the new calendar cannot (its Status in `error`)
+  std::optional<Date> before;  // nullopt: the old calendar could not compute it
+  std::optional<Date> after;   // nullopt: the new calendar cannot (its Status in `error`)
   Status error;
 };
 
@@ -24,9 +23,8 @@ struct DueDateChange {
 // concluded) with both calendars and lists, by id, those whose due date moved
 // or that the new calendar cannot compute (e.g. a year it no longer covers).
 // Pure; never fails as a whole.
-std::vector<DueDateChange>
-DueDateChanges(std::span<const Application> apps, Date as_of,
-               const calendar::WorkingDayCalendar &before,
-               const calendar::WorkingDayCalendar &after);
+std::vector<DueDateChange> DueDateChanges(std::span<const Application> apps, Date as_of,
+                                          const calendar::WorkingDayCalendar& before,
+                                          const calendar::WorkingDayCalendar& after);
 
-} // namespace gongkai::applications
+}  // namespace gongkai::applications

@@ -8,41 +8,35 @@
 namespace gongkai::applications {
 namespace {
 
-using namespace events; // NOLINT
+using namespace events;  // NOLINT
 
 calendar::WorkingDayCalendar WithOverride(std::string_view override_text) {
-  auto text =
-      calendar::ReadTextFile(calendar::DefaultHolidayFilePath()).value();
-  auto national = calendar::ParseHolidayTable(text, "cn_holidays.tsv",
-                                              calendar::TableRole::kNational)
-                      .value();
-  auto local = calendar::ParseHolidayTable(override_text, "local.tsv",
-                                           calendar::TableRole::kOverride)
-                   .value();
+  auto text = calendar::ReadTextFile(calendar::DefaultHolidayFilePath()).value();
+  auto national =
+      calendar::ParseHolidayTable(text, "cn_holidays.tsv", calendar::TableRole::kNational).value();
+  auto local =
+      calendar::ParseHolidayTable(override_text, "local.tsv", calendar::TableRole::kOverride)
+          .value();
   return calendar::WorkingDayCalendar::Create(national, &local).value();
 }
 
-Application Open(ApplicationId id, Date received,
-                 std::vector<Event> more = {}) {
+Application Open(ApplicationId id, Date received, std::vector<Event> more = {}) {
   Application a;
   a.id = id;
   a.channel = Channel::kInPerson;
   a.events.push_back(Submitted(received));
-  for (Event &e : more)
-    a.events.push_back(std::move(e));
+  for (Event& e : more) a.events.push_back(std::move(e));
   return a;
 }
 
 TEST(DueDateChangesTest, ListsOpenApplicationsWhoseDueDateMoved) {
   auto national = calendar::LoadCalendar().value();
   // A regional extra holiday on Wed 2024-10-16.
-  auto regional =
-      WithOverride("date\tkind\tname\n2024-10-16\tholiday\t地方假日\n");
+  auto regional = WithOverride("date\tkind\tname\n2024-10-16\tholiday\t地方假日\n");
   std::vector<Application> apps{
-      Open(1, {2024, 9, 27}),  // due 10-30 → 10-31
-      Open(2, {2024, 10, 17}), // after the day
-      Open(3, {2024, 9, 27},
-           {Decided({2024, 10, 10}, {OutcomeRow::kDisclosed})}), // concluded
+      Open(1, {2024, 9, 27}),   // due 10-30 → 10-31
+      Open(2, {2024, 10, 17}),  // after the day
+      Open(3, {2024, 9, 27}, {Decided({2024, 10, 10}, {OutcomeRow::kDisclosed})}),  // concluded
   };
   auto changes = DueDateChanges(apps, {2024, 10, 20}, national, regional);
   ASSERT_EQ(changes.size(), 1u);
@@ -52,5 +46,5 @@ TEST(DueDateChangesTest, ListsOpenApplicationsWhoseDueDateMoved) {
   EXPECT_TRUE(changes[0].error.ok());
 }
 
-} // namespace
-} // namespace gongkai::applications
+}  // namespace
+}  // namespace gongkai::applications

@@ -20,66 +20,61 @@ namespace gongkai::storage {
 // busy, kInternal otherwise (message in English for logs).
 
 class AgencyRepository {
-public:
+ public:
   virtual ~AgencyRepository() = default;
   // kAlreadyExists when the name or credit code is taken.
-  virtual Result<agency::AgencyId> Insert(const agency::Agency &agency) = 0;
+  virtual Result<agency::AgencyId> Insert(const agency::Agency& agency) = 0;
   virtual Result<agency::Agency> Get(agency::AgencyId id) = 0;
   // Every agency, parents before children, siblings by id.
   virtual Result<std::vector<agency::Agency>> List() = 0;
-  virtual Status Update(const agency::Agency &agency) = 0;
+  virtual Status Update(const agency::Agency& agency) = 0;
 };
 
 class UserRepository {
-public:
+ public:
   virtual ~UserRepository() = default;
-  // Inserts the user with its grants; kAlreadyExists when the username is
-  // taken.
-  virtual Result<account::UserId> Insert(const account::User &user) = 0;
+  // Inserts the user with its grants; kAlreadyExists when the username is taken.
+  virtual Result<account::UserId> Insert(const account::User& user) = 0;
   virtual Result<account::User> Get(account::UserId id) = 0;
-  virtual Result<account::User> GetByUsername(const std::string &username) = 0;
+  virtual Result<account::User> GetByUsername(const std::string& username) = 0;
   virtual Result<std::vector<account::User>> List() = 0;
-  virtual Status UpdatePassword(account::UserId id, const std::string &hash,
-                                int64_t at) = 0;
-  virtual Status SetGrants(account::UserId id,
-                           const std::vector<account::RoleGrant> &grants,
+  virtual Status UpdatePassword(account::UserId id, const std::string& hash, int64_t at) = 0;
+  virtual Status SetGrants(account::UserId id, const std::vector<account::RoleGrant>& grants,
                            int64_t at) = 0;
   virtual Status SetDisabled(account::UserId id, bool disabled, int64_t at) = 0;
 };
 
 class SessionRepository {
-public:
+ public:
   virtual ~SessionRepository() = default;
-  virtual Status Insert(const account::Session &session) = 0;
-  virtual Result<account::Session> Get(const std::string &token_hash) = 0;
-  virtual Status Touch(const std::string &token_hash, int64_t at) = 0;
-  virtual Status Delete(const std::string &token_hash) = 0;
+  virtual Status Insert(const account::Session& session) = 0;
+  virtual Result<account::Session> Get(const std::string& token_hash) = 0;
+  virtual Status Touch(const std::string& token_hash, int64_t at) = 0;
+  virtual Status Delete(const std::string& token_hash) = 0;
   virtual Status DeleteForUser(account::UserId id) = 0;
   virtual Status DeleteExpired(int64_t now) = 0;
 };
 
 // Failed sign-ins, keyed by "user:<name>" or "ip:<addr>", for throttling.
 class LoginThrottleRepository {
-public:
+ public:
   virtual ~LoginThrottleRepository() = default;
-  virtual Status RecordFailure(const std::string &key, int64_t at) = 0;
-  virtual Result<int> CountFailuresSince(const std::string &key,
-                                         int64_t since) = 0;
-  virtual Status Clear(const std::string &key) = 0;
+  virtual Status RecordFailure(const std::string& key, int64_t at) = 0;
+  virtual Result<int> CountFailuresSince(const std::string& key, int64_t since) = 0;
+  virtual Status Clear(const std::string& key) = 0;
 };
 
 class AuditRepository {
-public:
+ public:
   virtual ~AuditRepository() = default;
-  virtual Result<int64_t> Append(const account::AuditEvent &event) = 0;
+  virtual Result<int64_t> Append(const account::AuditEvent& event) = 0;
   // Newest first; at most `limit` events with id < before_id (0 = from newest).
-  virtual Result<std::vector<account::AuditEvent>> List(int limit,
-                                                        int64_t before_id) = 0;
+  virtual Result<std::vector<account::AuditEvent>> List(int limit, int64_t before_id) = 0;
 };
 
 // Counters the server uses to know when cached public pages are stale.
 class SiteStateRepository {
-public:
+ public:
   virtual ~SiteStateRepository() = default;
   // Bumped in the same transaction as every change to public content.
   virtual Status BumpPublicGeneration() = 0;
@@ -91,15 +86,15 @@ enum class TxMode { kRead, kWrite };
 // A unit of work. The destructor rolls back unless Commit() succeeded.
 // Not thread-safe: one thread uses a transaction at a time.
 class Transaction {
-public:
+ public:
   virtual ~Transaction() = default;
-  virtual AgencyRepository &agencies() = 0;
-  virtual UserRepository &users() = 0;
-  virtual SessionRepository &sessions() = 0;
-  virtual LoginThrottleRepository &login_throttle() = 0;
-  virtual AuditRepository &audit() = 0;
-  virtual SiteStateRepository &site() = 0;
-  virtual ApplicationRepository &applications() = 0;
+  virtual AgencyRepository& agencies() = 0;
+  virtual UserRepository& users() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual LoginThrottleRepository& login_throttle() = 0;
+  virtual AuditRepository& audit() = 0;
+  virtual SiteStateRepository& site() = 0;
+  virtual ApplicationRepository& applications() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };
@@ -111,7 +106,7 @@ struct MigrationInfo {
 
 // A database. Thread-safe: each thread begins its own transactions.
 class Store {
-public:
+ public:
   virtual ~Store() = default;
   // Write transactions are serialised (BEGIN IMMEDIATE on SQLite).
   virtual Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
@@ -124,7 +119,7 @@ public:
   // The latest version this build knows.
   virtual int LatestSchemaVersion() const = 0;
   // A consistent copy of the live database at `path` (safe while serving).
-  virtual Status Backup(const std::string &path) = 0;
+  virtual Status Backup(const std::string& path) = 0;
   // "sqlite" or "postgresql".
   virtual std::string Dialect() const = 0;
 };
@@ -132,6 +127,6 @@ public:
 // Opens a store from a URL: "sqlite:PATH", "sqlite::memory:", or a bare path
 // (SQLite). The SQLite file's folder is created when missing. kInvalidArgument
 // for an unknown scheme.
-Result<std::unique_ptr<Store>> OpenStore(const std::string &url);
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
 
-} // namespace gongkai::storage
+}  // namespace gongkai::storage

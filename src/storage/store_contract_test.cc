@@ -12,11 +12,10 @@ namespace gongkai::storage {
 namespace {
 
 class StoreContractTest : public ::testing::TestWithParam<std::string> {
-protected:
+ protected:
   void SetUp() override {
     std::string url = GetParam();
-    if (url == "file")
-      url = "sqlite:" + testing_util::MakeTempDir() + "/sub/gongkai.db";
+    if (url == "file") url = "sqlite:" + testing_util::MakeTempDir() + "/sub/gongkai.db";
     auto s = OpenStore(url);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
@@ -24,13 +23,11 @@ protected:
     ASSERT_TRUE(m.ok()) << m.status().ToString();
   }
 
-  agency::Agency MakeAgency(const std::string &name,
-                            std::optional<agency::AgencyId> parent) {
+  agency::Agency MakeAgency(const std::string& name, std::optional<agency::AgencyId> parent) {
     agency::Agency a;
     a.name = name;
     a.parent_id = parent;
-    a.kind = parent ? agency::AgencyKind::kDepartment
-                    : agency::AgencyKind::kGovernment;
+    a.kind = parent ? agency::AgencyKind::kDepartment : agency::AgencyKind::kGovernment;
     a.created_at = a.updated_at = 1700000000;
     return a;
   }
@@ -50,16 +47,12 @@ TEST_P(StoreContractTest, StoresAgenciesAsATree) {
   agency::AgencyId city, bureau, other;
   {
     auto tx = store_->Begin(TxMode::kWrite).value();
-    city = tx->agencies()
-               .Insert(MakeAgency("樟树市人民政府", std::nullopt))
-               .value();
+    city = tx->agencies().Insert(MakeAgency("樟树市人民政府", std::nullopt)).value();
     auto a = MakeAgency("樟树市工业和信息化局", city);
     a.credit_code = "11341702486344515H";
     a.phone = "0795-7333621";
     bureau = tx->agencies().Insert(a).value();
-    other = tx->agencies()
-                .Insert(MakeAgency("新余市人民政府", std::nullopt))
-                .value();
+    other = tx->agencies().Insert(MakeAgency("新余市人民政府", std::nullopt)).value();
     ASSERT_TRUE(tx->Commit().ok());
   }
 
@@ -67,7 +60,7 @@ TEST_P(StoreContractTest, StoresAgenciesAsATree) {
   auto list = read->agencies().List().value();
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].id, city);
-  EXPECT_EQ(list[1].id, bureau); // child right after its parent
+  EXPECT_EQ(list[1].id, bureau);  // child right after its parent
   EXPECT_EQ(list[2].id, other);
   auto got = read->agencies().Get(bureau).value();
   EXPECT_EQ(got.name, "樟树市工业和信息化局");
@@ -79,8 +72,7 @@ TEST_P(StoreContractTest, StoresAgenciesAsATree) {
 
 TEST_P(StoreContractTest, RejectsDuplicateNamesAndMissingParents) {
   auto tx = store_->Begin(TxMode::kWrite).value();
-  ASSERT_TRUE(
-      tx->agencies().Insert(MakeAgency("甲县人民政府", std::nullopt)).ok());
+  ASSERT_TRUE(tx->agencies().Insert(MakeAgency("甲县人民政府", std::nullopt)).ok());
   auto dup = tx->agencies().Insert(MakeAgency("甲县人民政府", std::nullopt));
   EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists);
   auto orphan = tx->agencies().Insert(MakeAgency("乙局", 4242));
@@ -90,8 +82,7 @@ TEST_P(StoreContractTest, RejectsDuplicateNamesAndMissingParents) {
 TEST_P(StoreContractTest, RollsBackWithoutCommit) {
   {
     auto tx = store_->Begin(TxMode::kWrite).value();
-    ASSERT_TRUE(
-        tx->agencies().Insert(MakeAgency("未提交的机构", std::nullopt)).ok());
+    ASSERT_TRUE(tx->agencies().Insert(MakeAgency("未提交的机构", std::nullopt)).ok());
   }
   auto tx = store_->Begin(TxMode::kRead).value();
   EXPECT_TRUE(tx->agencies().List().value().empty());
@@ -102,17 +93,14 @@ TEST_P(StoreContractTest, StoresUsersWithGrants) {
   account::UserId id;
   {
     auto tx = store_->Begin(TxMode::kWrite).value();
-    gov =
-        tx->agencies().Insert(MakeAgency("丙市人民政府", std::nullopt)).value();
+    gov = tx->agencies().Insert(MakeAgency("丙市人民政府", std::nullopt)).value();
     account::User u;
     u.username = "zhangsan";
     u.display_name = "张三";
     u.password_hash = "$argon2id$x";
-    u.grants = {{account::Role::kAgencyAdmin, gov},
-                {account::Role::kSystemAdmin, std::nullopt}};
+    u.grants = {{account::Role::kAgencyAdmin, gov}, {account::Role::kSystemAdmin, std::nullopt}};
     id = tx->users().Insert(u).value();
-    EXPECT_EQ(tx->users().Insert(u).status().code(),
-              StatusCode::kAlreadyExists);
+    EXPECT_EQ(tx->users().Insert(u).status().code(), StatusCode::kAlreadyExists);
     ASSERT_TRUE(tx->Commit().ok());
   }
 
@@ -124,15 +112,13 @@ TEST_P(StoreContractTest, StoresUsersWithGrants) {
   EXPECT_EQ(got.grants[0].role, account::Role::kSystemAdmin);
   EXPECT_EQ(got.grants[1].role, account::Role::kAgencyAdmin);
   EXPECT_EQ(got.grants[1].agency_id, gov);
-  ASSERT_TRUE(
-      r->users().SetGrants(id, {{account::Role::kEditor, gov}}, 5).ok());
+  ASSERT_TRUE(r->users().SetGrants(id, {{account::Role::kEditor, gov}}, 5).ok());
   ASSERT_TRUE(r->users().UpdatePassword(id, "$argon2id$y", 6).ok());
   got = r->users().Get(id).value();
   ASSERT_EQ(got.grants.size(), 1u);
   EXPECT_EQ(got.grants[0].role, account::Role::kEditor);
   EXPECT_EQ(got.password_hash, "$argon2id$y");
-  EXPECT_EQ(r->users().UpdatePassword(77, "x", 1).code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(r->users().UpdatePassword(77, "x", 1).code(), StatusCode::kNotFound);
 }
 
 TEST_P(StoreContractTest, SessionsThrottleAndAudit) {
@@ -149,8 +135,7 @@ TEST_P(StoreContractTest, SessionsThrottleAndAudit) {
 
   ASSERT_TRUE(tx->login_throttle().RecordFailure("user:lisi", 10).ok());
   ASSERT_TRUE(tx->login_throttle().RecordFailure("user:lisi", 20).ok());
-  EXPECT_EQ(tx->login_throttle().CountFailuresSince("user:lisi", 15).value(),
-            1);
+  EXPECT_EQ(tx->login_throttle().CountFailuresSince("user:lisi", 15).value(), 1);
   EXPECT_EQ(tx->login_throttle().CountFailuresSince("user:lisi", 0).value(), 2);
   ASSERT_TRUE(tx->login_throttle().Clear("user:lisi").ok());
   EXPECT_EQ(tx->login_throttle().CountFailuresSince("user:lisi", 0).value(), 0);
@@ -175,12 +160,10 @@ TEST_P(StoreContractTest, SessionsThrottleAndAudit) {
 }
 
 TEST_P(StoreContractTest, StoresApplicationsWithAppendOnlyEvents) {
-  using namespace applications; // NOLINT
+  using namespace applications;  // NOLINT
   auto tx = store_->Begin(TxMode::kWrite).value();
   agency::AgencyId bureau =
-      tx->agencies()
-          .Insert(MakeAgency("樟树市工业和信息化局", std::nullopt))
-          .value();
+      tx->agencies().Insert(MakeAgency("樟树市工业和信息化局", std::nullopt)).value();
   Application a;
   a.agency_id = bureau;
   a.number = "樟工信依申〔2024〕3号";
@@ -206,8 +189,7 @@ TEST_P(StoreContractTest, StoresApplicationsWithAppendOnlyEvents) {
   // A writer that saw one event only is refused: another append came first.
   EXPECT_EQ(tx->applications().AppendEvent(id, 1, confirmed).code(),
             StatusCode::kFailedPrecondition);
-  EXPECT_EQ(tx->applications().AppendEvent(999, 0, confirmed).code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(tx->applications().AppendEvent(999, 0, confirmed).code(), StatusCode::kNotFound);
   Event decided;
   decided.type = EventType::kDecided;
   decided.date = {2024, 10, 30};
@@ -230,13 +212,11 @@ TEST_P(StoreContractTest, StoresApplicationsWithAppendOnlyEvents) {
 
   // Numbers are unique per agency.
   Application dup = a;
-  EXPECT_EQ(tx->applications().Insert(dup).status().code(),
-            StatusCode::kAlreadyExists);
+  EXPECT_EQ(tx->applications().Insert(dup).status().code(), StatusCode::kAlreadyExists);
   dup.number = "";
   EXPECT_TRUE(tx->applications().Insert(dup).ok());
   EXPECT_EQ(tx->applications().ListByAgency(bureau).value().size(), 2u);
-  EXPECT_EQ(tx->applications().Get(12345).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(tx->applications().Get(12345).status().code(), StatusCode::kNotFound);
 
   Case c;
   c.application_id = id;
@@ -257,16 +237,12 @@ TEST_P(StoreContractTest, StoresApplicationsWithAppendOnlyEvents) {
   ASSERT_TRUE(tx->Commit().ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
-                         ::testing::Values("sqlite::memory:", "file"),
-                         [](const auto &info) {
-                           return std::string(info.param == "file"
-                                                  ? "SqliteFile"
-                                                  : "SqliteMemory");
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite::memory:", "file"),
+                         [](const auto& info) {
+                           return std::string(info.param == "file" ? "SqliteFile" : "SqliteMemory");
                          });
 
-// SQLite-specific guarantees (raw-SQL checks are in
-// sqlite/sqlite_store_test.cc).
+// SQLite-specific guarantees (raw-SQL checks are in sqlite/sqlite_store_test.cc).
 TEST(SqliteStoreTest, BackupIsAConsistentCopyAndNeverOverwrites) {
   std::string dir = testing_util::MakeTempDir();
   auto store = OpenStore("sqlite:" + dir + "/live.db").value();
@@ -298,17 +274,14 @@ TEST(SqliteStoreTest, ConcurrentWritersAllCommit) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
         auto tx = store->Begin(TxMode::kWrite);
-        if (!tx.ok())
-          continue;
+        if (!tx.ok()) continue;
         agency::Agency a;
         a.name = "并发机构" + std::to_string(t) + "-" + std::to_string(i);
-        if ((*tx)->agencies().Insert(a).ok() && (*tx)->Commit().ok())
-          ++ok;
+        if ((*tx)->agencies().Insert(a).ok() && (*tx)->Commit().ok()) ++ok;
       }
     });
   }
-  for (auto &th : threads)
-    th.join();
+  for (auto& th : threads) th.join();
   EXPECT_EQ(ok.load(), 100);
   auto tx = store->Begin(TxMode::kRead).value();
   EXPECT_EQ(tx->agencies().List().value().size(), 100u);
@@ -317,10 +290,9 @@ TEST(SqliteStoreTest, ConcurrentWritersAllCommit) {
 TEST(SqliteStoreTest, UnknownSchemeIsAClearError) {
   auto s = OpenStore("mysql://localhost/x");
   EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(
-      s.status().UserMessage(),
-      "不支持的数据库地址“mysql://localhost/x”（本版本支持 sqlite:路径）");
+  EXPECT_EQ(s.status().UserMessage(),
+            "不支持的数据库地址“mysql://localhost/x”（本版本支持 sqlite:路径）");
 }
 
-} // namespace
-} // namespace gongkai::storage
+}  // namespace
+}  // namespace gongkai::storage

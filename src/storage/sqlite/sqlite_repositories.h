@@ -8,109 +8,97 @@
 namespace gongkai::storage::sqlite {
 
 class SqliteAgencyRepository final : public AgencyRepository {
-public:
-  explicit SqliteAgencyRepository(Connection *conn) : conn_(conn) {}
-  Result<agency::AgencyId> Insert(const agency::Agency &agency) override;
+ public:
+  explicit SqliteAgencyRepository(Connection* conn) : conn_(conn) {}
+  Result<agency::AgencyId> Insert(const agency::Agency& agency) override;
   Result<agency::Agency> Get(agency::AgencyId id) override;
   Result<std::vector<agency::Agency>> List() override;
-  Status Update(const agency::Agency &agency) override;
+  Status Update(const agency::Agency& agency) override;
 
-private:
-  Connection *conn_;
+ private:
+  Connection* conn_;
 };
 
 class SqliteUserRepository final : public UserRepository {
-public:
-  explicit SqliteUserRepository(Connection *conn) : conn_(conn) {}
-  Result<account::UserId> Insert(const account::User &user) override;
+ public:
+  explicit SqliteUserRepository(Connection* conn) : conn_(conn) {}
+  Result<account::UserId> Insert(const account::User& user) override;
   Result<account::User> Get(account::UserId id) override;
-  Result<account::User> GetByUsername(const std::string &username) override;
+  Result<account::User> GetByUsername(const std::string& username) override;
   Result<std::vector<account::User>> List() override;
-  Status UpdatePassword(account::UserId id, const std::string &hash,
-                        int64_t at) override;
-  Status SetGrants(account::UserId id,
-                   const std::vector<account::RoleGrant> &grants,
+  Status UpdatePassword(account::UserId id, const std::string& hash, int64_t at) override;
+  Status SetGrants(account::UserId id, const std::vector<account::RoleGrant>& grants,
                    int64_t at) override;
   Status SetDisabled(account::UserId id, bool disabled, int64_t at) override;
 
-private:
+ private:
   Result<std::vector<account::RoleGrant>> LoadGrants(account::UserId id);
-  Status InsertGrants(account::UserId id,
-                      const std::vector<account::RoleGrant> &grants);
-  Connection *conn_;
+  Status InsertGrants(account::UserId id, const std::vector<account::RoleGrant>& grants);
+  Connection* conn_;
 };
 
 class SqliteSessionRepository final : public SessionRepository {
-public:
-  explicit SqliteSessionRepository(Connection *conn) : conn_(conn) {}
-  Status Insert(const account::Session &session) override;
-  Result<account::Session> Get(const std::string &token_hash) override;
-  Status Touch(const std::string &token_hash, int64_t at) override;
-  Status Delete(const std::string &token_hash) override;
+ public:
+  explicit SqliteSessionRepository(Connection* conn) : conn_(conn) {}
+  Status Insert(const account::Session& session) override;
+  Result<account::Session> Get(const std::string& token_hash) override;
+  Status Touch(const std::string& token_hash, int64_t at) override;
+  Status Delete(const std::string& token_hash) override;
   Status DeleteForUser(account::UserId id) override;
   Status DeleteExpired(int64_t now) override;
 
-private:
-  Connection *conn_;
+ private:
+  Connection* conn_;
 };
 
 class SqliteLoginThrottleRepository final : public LoginThrottleRepository {
-public:
-  explicit SqliteLoginThrottleRepository(Connection *conn) : conn_(conn) {}
-  Status RecordFailure(const std::string &key, int64_t at) override;
-  Result<int> CountFailuresSince(const std::string &key,
-                                 int64_t since) override;
-  Status Clear(const std::string &key) override;
+ public:
+  explicit SqliteLoginThrottleRepository(Connection* conn) : conn_(conn) {}
+  Status RecordFailure(const std::string& key, int64_t at) override;
+  Result<int> CountFailuresSince(const std::string& key, int64_t since) override;
+  Status Clear(const std::string& key) override;
 
-private:
-  Connection *conn_;
+ private:
+  Connection* conn_;
 };
 
 class SqliteAuditRepository final : public AuditRepository {
-public:
-  explicit SqliteAuditRepository(Connection *conn) : conn_(conn) {}
-  Result<int64_t> Append(const account::AuditEvent &event) override;
-  Result<std::vector<account::AuditEvent>> List(int limit,
-                                                int64_t before_id) override;
+ public:
+  explicit SqliteAuditRepository(Connection* conn) : conn_(conn) {}
+  Result<int64_t> Append(const account::AuditEvent& event) override;
+  Result<std::vector<account::AuditEvent>> List(int limit, int64_t before_id) override;
 
-private:
-  Connection *conn_;
+ private:
+  Connection* conn_;
 };
 
 class SqliteSiteStateRepository final : public SiteStateRepository {
-public:
-  explicit SqliteSiteStateRepository(Connection *conn) : conn_(conn) {}
+ public:
+  explicit SqliteSiteStateRepository(Connection* conn) : conn_(conn) {}
   Status BumpPublicGeneration() override;
   Result<int64_t> PublicGeneration() override;
 
-private:
-  Connection *conn_;
+ private:
+  Connection* conn_;
 };
 
 class SqliteApplicationRepository final : public ApplicationRepository {
-public:
-  explicit SqliteApplicationRepository(Connection *conn) : conn_(conn) {}
-  Result<applications::ApplicationId>
-  Insert(const applications::Application &app) override;
-  Result<applications::Application>
-  Get(applications::ApplicationId id) override;
-  Result<std::vector<applications::Application>>
-  ListByAgency(agency::AgencyId agency) override;
+ public:
+  explicit SqliteApplicationRepository(Connection* conn) : conn_(conn) {}
+  Result<applications::ApplicationId> Insert(const applications::Application& app) override;
+  Result<applications::Application> Get(applications::ApplicationId id) override;
+  Result<std::vector<applications::Application>> ListByAgency(agency::AgencyId agency) override;
   Status AppendEvent(applications::ApplicationId id, int expected_count,
-                     const applications::Event &event) override;
-  Status SetDecisionCorrected(applications::ApplicationId id,
-                              bool corrected) override;
-  Result<applications::CaseId> InsertCase(const applications::Case &c) override;
-  Status UpdateCase(const applications::Case &c) override;
-  Result<std::vector<applications::Case>>
-  ListCases(agency::AgencyId agency) override;
+                     const applications::Event& event) override;
+  Status SetDecisionCorrected(applications::ApplicationId id, bool corrected) override;
+  Result<applications::CaseId> InsertCase(const applications::Case& c) override;
+  Status UpdateCase(const applications::Case& c) override;
+  Result<std::vector<applications::Case>> ListCases(agency::AgencyId agency) override;
 
-private:
-  Status InsertEvent(applications::ApplicationId id, int seq,
-                     const applications::Event &e);
-  Result<std::vector<applications::Event>>
-  LoadEvents(applications::ApplicationId id);
-  Connection *conn_;
+ private:
+  Status InsertEvent(applications::ApplicationId id, int seq, const applications::Event& e);
+  Result<std::vector<applications::Event>> LoadEvents(applications::ApplicationId id);
+  Connection* conn_;
 };
 
-} // namespace gongkai::storage::sqlite
+}  // namespace gongkai::storage::sqlite

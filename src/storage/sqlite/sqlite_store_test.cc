@@ -23,8 +23,7 @@ TEST(SqliteStoreTest, AuditLogRefusesUpdateAndDelete) {
   auto conn = Connection::Open(path).value();
   Status up = conn->Exec("UPDATE audit_log SET actor = 'y'");
   EXPECT_FALSE(up.ok());
-  EXPECT_NE(up.message().find("append-only"), std::string::npos)
-      << up.message();
+  EXPECT_NE(up.message().find("append-only"), std::string::npos) << up.message();
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_log").ok());
 }
 
@@ -50,8 +49,7 @@ TEST(SqliteStoreTest, ApplicationEventsRefuseUpdateAndDelete) {
   auto conn = Connection::Open(path).value();
   Status up = conn->Exec("UPDATE application_events SET date = '2024-03-05'");
   EXPECT_FALSE(up.ok());
-  EXPECT_NE(up.message().find("append-only"), std::string::npos)
-      << up.message();
+  EXPECT_NE(up.message().find("append-only"), std::string::npos) << up.message();
   EXPECT_FALSE(conn->Exec("DELETE FROM application_events").ok());
 }
 
@@ -60,9 +58,7 @@ TEST(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
   auto store = SqliteStore::Open(path).value();
   ASSERT_TRUE(store->Migrate().ok());
   auto conn = Connection::Open(path).value();
-  ASSERT_TRUE(conn->Exec("INSERT INTO schema_version (version, name) VALUES "
-                         "(999, 'future')")
-                  .ok());
+  ASSERT_TRUE(conn->Exec("INSERT INTO schema_version (version, name) VALUES (999, 'future')").ok());
   auto m = store->Migrate();
   EXPECT_EQ(m.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(m.status().UserMessage().find("999"), std::string::npos);
@@ -79,7 +75,7 @@ TEST(SqliteStoreTest, UsesWalAndForeignKeys) {
   EXPECT_EQ(fk.Int(0), 1);
   auto sync = conn->Prepare("PRAGMA synchronous").value();
   ASSERT_TRUE(sync.Step().value());
-  EXPECT_EQ(sync.Int(0), 2); // FULL
+  EXPECT_EQ(sync.Int(0), 2);  // FULL
 }
 
 TEST(SqliteStoreTest, NotADatabaseIsAClearError) {
@@ -91,5 +87,5 @@ TEST(SqliteStoreTest, NotADatabaseIsAClearError) {
       << store.status().UserMessage();
 }
 
-} // namespace
-} // namespace gongkai::storage::sqlite
+}  // namespace
+}  // namespace gongkai::storage::sqlite
