@@ -10,6 +10,7 @@
 #include "account/session.h"
 #include "agency/agency.h"
 #include "core/result.h"
+#include "storage/application_repository.h"
 
 namespace gongkai::storage {
 
@@ -93,6 +94,7 @@ class Transaction {
   virtual LoginThrottleRepository& login_throttle() = 0;
   virtual AuditRepository& audit() = 0;
   virtual SiteStateRepository& site() = 0;
+  virtual ApplicationRepository& applications() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };

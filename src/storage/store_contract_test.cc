@@ -159,6 +159,84 @@ TEST_P(StoreContractTest, SessionsThrottleAndAudit) {
   ASSERT_TRUE(tx->Commit().ok());
 }
 
+TEST_P(StoreContractTest, StoresApplicationsWithAppendOnlyEvents) {
+  using namespace applications;  // NOLINT
+  auto tx = store_->Begin(TxMode::kWrite).value();
+  agency::AgencyId bureau =
+      tx->agencies().Insert(MakeAgency("樟树市工业和信息化局", std::nullopt)).value();
+  Application a;
+  a.agency_id = bureau;
+  a.number = "樟工信依申〔2024〕3号";
+  a.channel = Channel::kOrdinaryLetter;
+  a.applicant_kind = ApplicantKind::kLegalServiceOrg;
+  a.identity = {IdentityDocument::kCreditCode, "91350100M000100Y43"};
+  a.contact.name = "某律师事务所";
+  a.contact.contact_person = "王五";
+  a.description = "2024年工业园区企业名录";
+  a.carrier = Carrier::kDisc;
+  a.delivery = Delivery::kExpress;
+  Event submitted;
+  submitted.type = EventType::kSubmitted;
+  submitted.date = {2024, 9, 28};
+  a.events.push_back(submitted);
+  ApplicationId id = tx->applications().Insert(a).value();
+
+  Event confirmed;
+  confirmed.type = EventType::kConfirmed;
+  confirmed.date = {2024, 9, 29};
+  confirmed.actor = "clerk";
+  ASSERT_TRUE(tx->applications().AppendEvent(id, 1, confirmed).ok());
+  // A writer that saw one event only is refused: another append came first.
+  EXPECT_EQ(tx->applications().AppendEvent(id, 1, confirmed).code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(tx->applications().AppendEvent(999, 0, confirmed).code(), StatusCode::kNotFound);
+  Event decided;
+  decided.type = EventType::kDecided;
+  decided.date = {2024, 10, 30};
+  decided.outcomes = {OutcomeRow::kDisclosed, OutcomeRow::kThirdPartyRights};
+  ASSERT_TRUE(tx->applications().AppendEvent(id, 2, decided).ok());
+
+  Application got = tx->applications().Get(id).value();
+  EXPECT_EQ(got.number, a.number);
+  EXPECT_EQ(got.channel, Channel::kOrdinaryLetter);
+  EXPECT_EQ(got.applicant_kind, ApplicantKind::kLegalServiceOrg);
+  EXPECT_EQ(got.identity.document, IdentityDocument::kCreditCode);
+  EXPECT_EQ(got.contact.contact_person, "王五");
+  EXPECT_EQ(got.carrier, Carrier::kDisc);
+  EXPECT_EQ(got.delivery, Delivery::kExpress);
+  ASSERT_EQ(got.events.size(), 3u);
+  EXPECT_EQ(got.events[1].date, (Date{2024, 9, 29}));
+  EXPECT_EQ(got.events[1].actor, "clerk");
+  EXPECT_EQ(got.events[2].outcomes, decided.outcomes);
+  EXPECT_EQ(ReceiptDate(got.channel, got.events), (Date{2024, 9, 29}));
+
+  // Numbers are unique per agency.
+  Application dup = a;
+  EXPECT_EQ(tx->applications().Insert(dup).status().code(), StatusCode::kAlreadyExists);
+  dup.number = "";
+  EXPECT_TRUE(tx->applications().Insert(dup).ok());
+  EXPECT_EQ(tx->applications().ListByAgency(bureau).value().size(), 2u);
+  EXPECT_EQ(tx->applications().Get(12345).status().code(), StatusCode::kNotFound);
+
+  Case c;
+  c.application_id = id;
+  c.agency_id = bureau;
+  c.kind = CaseKind::kLitigationAfterReconsideration;
+  c.filed = {2024, 11, 5};
+  c.id = tx->applications().InsertCase(c).value();
+  c.result = CaseResult::kCorrected;
+  c.decided_on = Date{2025, 1, 20};
+  ASSERT_TRUE(tx->applications().UpdateCase(c).ok());
+  ASSERT_TRUE(tx->applications().SetDecisionCorrected(id, true).ok());
+  auto cases = tx->applications().ListCases(bureau).value();
+  ASSERT_EQ(cases.size(), 1u);
+  EXPECT_EQ(cases[0].kind, CaseKind::kLitigationAfterReconsideration);
+  EXPECT_EQ(cases[0].result, CaseResult::kCorrected);
+  EXPECT_EQ(cases[0].decided_on, (Date{2025, 1, 20}));
+  EXPECT_TRUE(tx->applications().Get(id)->decision_corrected);
+  ASSERT_TRUE(tx->Commit().ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite::memory:", "file"),
                          [](const auto& info) {
                            return std::string(info.param == "file" ? "SqliteFile" : "SqliteMemory");

@@ -82,4 +82,23 @@ class SqliteSiteStateRepository final : public SiteStateRepository {
   Connection* conn_;
 };
 
+class SqliteApplicationRepository final : public ApplicationRepository {
+ public:
+  explicit SqliteApplicationRepository(Connection* conn) : conn_(conn) {}
+  Result<applications::ApplicationId> Insert(const applications::Application& app) override;
+  Result<applications::Application> Get(applications::ApplicationId id) override;
+  Result<std::vector<applications::Application>> ListByAgency(agency::AgencyId agency) override;
+  Status AppendEvent(applications::ApplicationId id, int expected_count,
+                     const applications::Event& event) override;
+  Status SetDecisionCorrected(applications::ApplicationId id, bool corrected) override;
+  Result<applications::CaseId> InsertCase(const applications::Case& c) override;
+  Status UpdateCase(const applications::Case& c) override;
+  Result<std::vector<applications::Case>> ListCases(agency::AgencyId agency) override;
+
+ private:
+  Status InsertEvent(applications::ApplicationId id, int seq, const applications::Event& e);
+  Result<std::vector<applications::Event>> LoadEvents(applications::ApplicationId id);
+  Connection* conn_;
+};
+
 }  // namespace gongkai::storage::sqlite

@@ -23,7 +23,8 @@ class SqliteTransaction final : public Transaction {
         sessions_(conn_.get()),
         throttle_(conn_.get()),
         audit_(conn_.get()),
-        site_(conn_.get()) {}
+        site_(conn_.get()),
+        applications_(conn_.get()) {}
 
   ~SqliteTransaction() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
@@ -36,6 +37,7 @@ class SqliteTransaction final : public Transaction {
   LoginThrottleRepository& login_throttle() override { return throttle_; }
   AuditRepository& audit() override { return audit_; }
   SiteStateRepository& site() override { return site_; }
+  ApplicationRepository& applications() override { return applications_; }
 
   Status Commit() override {
     if (done_) return FailedPrecondition("transaction already finished");
@@ -55,6 +57,7 @@ class SqliteTransaction final : public Transaction {
   SqliteLoginThrottleRepository throttle_;
   SqliteAuditRepository audit_;
   SqliteSiteStateRepository site_;
+  SqliteApplicationRepository applications_;
 };
 
 // "001_init.sql" → 1, "init". -1 for a malformed name.

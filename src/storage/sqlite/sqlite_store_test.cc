@@ -27,6 +27,32 @@ TEST(SqliteStoreTest, AuditLogRefusesUpdateAndDelete) {
   EXPECT_FALSE(conn->Exec("DELETE FROM audit_log").ok());
 }
 
+TEST(SqliteStoreTest, ApplicationEventsRefuseUpdateAndDelete) {
+  std::string path = testing_util::MakeTempDir() + "/e.db";
+  auto store = SqliteStore::Open(path).value();
+  ASSERT_TRUE(store->Migrate().ok());
+  {
+    auto tx = store->Begin(TxMode::kWrite).value();
+    agency::Agency ag;
+    ag.name = "某局";
+    ag.created_at = ag.updated_at = 1;
+    applications::Application a;
+    a.agency_id = tx->agencies().Insert(ag).value();
+    a.identity.number = "11010519491231002X";
+    a.description = "某文件";
+    applications::Event e;
+    e.date = {2024, 3, 4};
+    a.events.push_back(e);
+    ASSERT_TRUE(tx->applications().Insert(a).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto conn = Connection::Open(path).value();
+  Status up = conn->Exec("UPDATE application_events SET date = '2024-03-05'");
+  EXPECT_FALSE(up.ok());
+  EXPECT_NE(up.message().find("append-only"), std::string::npos) << up.message();
+  EXPECT_FALSE(conn->Exec("DELETE FROM application_events").ok());
+}
+
 TEST(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
   std::string path = testing_util::MakeTempDir() + "/n.db";
   auto store = SqliteStore::Open(path).value();

@@ -1,0 +1,113 @@
+// Labels of the application model and the two derivations every other part builds on: the receipt
+// date per channel (条例 Art. 31) and the conclusion (the one counted table-三 row).
+#include "applications/application.h"
+
+#include <array>
+
+namespace gongkai::applications {
+
+namespace {
+
+struct ChannelName {
+  std::string_view label;
+  std::string_view code;
+};
+constexpr std::array<ChannelName, 6> kChannels = {{{"在线", "online"},
+                                                   {"当面", "in_person"},
+                                                   {"信函（挂号）", "registered_letter"},
+                                                   {"信函（平信）", "ordinary_letter"},
+                                                   {"传真", "fax"},
+                                                   {"电子邮件", "email"}}};
+
+struct EventName {
+  std::string_view label;
+  std::string_view code;
+};
+constexpr std::array<EventName, 15> kEvents = {{
+    {"提交申请", "submitted"},
+    {"签收", "signed_for"},
+    {"确认收到", "confirmed"},
+    {"补正通知", "correction_requested"},
+    {"收到补正申请", "correction_received"},
+    {"逾期未补正", "correction_lapsed"},
+    {"征求意见", "consultation_started"},
+    {"收到意见", "consultation_answered"},
+    {"延长答复期限", "extension_approved"},
+    {"收费通知", "fee_notice_sent"},
+    {"缴纳费用", "fee_paid"},
+    {"逾期未缴费", "fee_lapsed"},
+    {"作出答复", "decided"},
+    {"送达", "delivered"},
+    {"撤回申请", "withdrawn"},
+}};
+
+}  // namespace
+
+std::string_view ChannelLabel(Channel channel) {
+  return kChannels[static_cast<int>(channel)].label;
+}
+std::string_view ChannelCode(Channel channel) { return kChannels[static_cast<int>(channel)].code; }
+
+Result<Channel> ParseChannel(std::string_view text) {
+  for (size_t i = 0; i < kChannels.size(); ++i) {
+    if (text == kChannels[i].label || text == kChannels[i].code) return static_cast<Channel>(i);
+  }
+  return InvalidArgument("unknown channel '" + std::string(text) + "'",
+                         "申请渠道“" + std::string(text) +
+                             "”无效，应为在线、当面、信函（挂号）、信函（平信）、传真或电子邮件");
+}
+
+std::string_view CarrierLabel(Carrier c) {
+  constexpr std::array<std::string_view, 4> k = {"纸质", "电子邮件", "光盘", "磁盘"};
+  return k[static_cast<int>(c)];
+}
+
+std::string_view DeliveryLabel(Delivery d) {
+  constexpr std::array<std::string_view, 6> k = {"邮寄", "快递",     "电子邮件",
+                                                 "传真", "自行领取", "当场阅读、抄录"};
+  return k[static_cast<int>(d)];
+}
+
+std::string_view EventTypeLabel(EventType type) { return kEvents[static_cast<int>(type)].label; }
+std::string_view EventTypeCode(EventType type) { return kEvents[static_cast<int>(type)].code; }
+
+Result<EventType> ParseEventType(std::string_view code) {
+  for (size_t i = 0; i < kEvents.size(); ++i) {
+    if (code == kEvents[i].code || code == kEvents[i].label) return static_cast<EventType>(i);
+  }
+  return InvalidArgument("unknown event type '" + std::string(code) + "'",
+                         "事件类型“" + std::string(code) + "”无效");
+}
+
+std::optional<Date> ReceiptDate(Channel channel, const std::vector<Event>& events) {
+  EventType wanted = EventType::kConfirmed;
+  if (channel == Channel::kInPerson) wanted = EventType::kSubmitted;
+  if (channel == Channel::kRegisteredLetter) wanted = EventType::kSignedFor;
+  for (const Event& e : events) {
+    if (e.type == wanted) return e.date;
+  }
+  return std::nullopt;
+}
+
+std::optional<Conclusion> ConclusionOf(const std::vector<Event>& events) {
+  for (const Event& e : events) {
+    switch (e.type) {
+      case EventType::kDecided: {
+        Result<OutcomeRow> row = CountedRow(e.outcomes);
+        if (row.ok()) return Conclusion{*row, e.date};
+        break;
+      }
+      case EventType::kCorrectionLapsed:
+        return Conclusion{OutcomeRow::kCorrectionLapsed, e.date};
+      case EventType::kFeeLapsed:
+        return Conclusion{OutcomeRow::kFeeLapsed, e.date};
+      case EventType::kWithdrawn:
+        return Conclusion{OutcomeRow::kOtherHandling, e.date};
+      default:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace gongkai::applications

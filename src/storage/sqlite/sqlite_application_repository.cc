@@ -1,0 +1,345 @@
+// SQLite storage of applications, their events (append-only, enforced by
+// triggers in migrations/sqlite/002_applications.sql) and cases. Enum values
+// are stored as stable codes.
+#include <array>
+#include <string_view>
+
+#include "storage/sqlite/sqlite_repositories.h"
+
+namespace gongkai::storage::sqlite {
+
+namespace {
+
+using namespace applications;  // NOLINT
+
+template <size_t N>
+Result<int> IndexOf(const std::array<std::string_view, N>& codes, std::string_view code,
+                    const char* what) {
+  for (size_t i = 0; i < N; ++i) {
+    if (codes[i] == code) return static_cast<int>(i);
+  }
+  return Internal(std::string("stored ") + what + " code '" + std::string(code) + "' is unknown");
+}
+
+constexpr std::array<std::string_view, 2> kDocuments = {"resident_id", "credit_code"};
+constexpr std::array<std::string_view, 4> kCarriers = {"paper", "email", "disc", "disk"};
+constexpr std::array<std::string_view, 6> kDeliveries = {"post", "express", "email",
+                                                         "fax",  "pick_up", "on_site_reading"};
+constexpr std::array<std::string_view, 2> kConsulted = {"third_party", "other_agency"};
+constexpr std::array<std::string_view, 2> kFeeMethods = {"per_application", "per_volume"};
+constexpr std::array<std::string_view, 3> kCaseKinds = {"reconsideration", "direct_litigation",
+                                                        "litigation_after_reconsideration"};
+constexpr std::array<std::string_view, 4> kCaseResults = {"pending", "upheld", "corrected",
+                                                          "other"};
+
+template <typename E, size_t N>
+std::string_view CodeOf(const std::array<std::string_view, N>& codes, E value) {
+  return codes[static_cast<int>(value)];
+}
+
+std::string OutcomeCodes(const std::vector<OutcomeRow>& rows) {
+  std::string out;
+  for (OutcomeRow r : rows) {
+    if (!out.empty()) out += ',';
+    out += InfoFor(r).code;
+  }
+  return out;
+}
+
+Result<std::vector<OutcomeRow>> ParseOutcomeCodes(std::string_view text) {
+  std::vector<OutcomeRow> out;
+  while (!text.empty()) {
+    size_t comma = text.find(',');
+    std::string_view code = text.substr(0, comma);
+    GONGKAI_ASSIGN_OR_RETURN(OutcomeRow r, ParseOutcome(code));
+    out.push_back(r);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return out;
+}
+
+Result<Date> ParseStoredDate(const std::string& text) {
+  Result<Date> d = Date::Parse(text);
+  if (!d.ok()) return Internal("stored date '" + text + "' is invalid");
+  return d;
+}
+
+constexpr std::string_view kAppColumns =
+    "id, agency_id, number, channel, applicant_kind, identity_document, "
+    "identity_number, "
+    "contact_name, work_unit, legal_representative, contact_person, phone, "
+    "fax, email, address, "
+    "postcode, description, document_number, purpose, carrier, delivery, "
+    "decision_corrected";
+
+Result<Application> ReadApplication(const Stmt& s) {
+  Application a;
+  a.id = s.Int(0);
+  a.agency_id = s.Int(1);
+  a.number = s.Text(2);
+  GONGKAI_ASSIGN_OR_RETURN(a.channel, ParseChannel(s.Text(3)));
+  GONGKAI_ASSIGN_OR_RETURN(a.applicant_kind, ParseApplicantKind(s.Text(4)));
+  GONGKAI_ASSIGN_OR_RETURN(int doc, IndexOf(kDocuments, s.Text(5), "identity document"));
+  a.identity.document = static_cast<IdentityDocument>(doc);
+  a.identity.number = s.Text(6);
+  Contact& c = a.contact;
+  c.name = s.Text(7);
+  c.work_unit = s.Text(8);
+  c.legal_representative = s.Text(9);
+  c.contact_person = s.Text(10);
+  c.phone = s.Text(11);
+  c.fax = s.Text(12);
+  c.email = s.Text(13);
+  c.address = s.Text(14);
+  c.postcode = s.Text(15);
+  a.description = s.Text(16);
+  a.document_number = s.Text(17);
+  a.purpose = s.Text(18);
+  GONGKAI_ASSIGN_OR_RETURN(int carrier, IndexOf(kCarriers, s.Text(19), "carrier"));
+  a.carrier = static_cast<Carrier>(carrier);
+  GONGKAI_ASSIGN_OR_RETURN(int delivery, IndexOf(kDeliveries, s.Text(20), "delivery"));
+  a.delivery = static_cast<Delivery>(delivery);
+  a.decision_corrected = s.Int(21) != 0;
+  return a;
+}
+
+Result<Event> ReadEvent(const Stmt& s) {
+  Event e;
+  GONGKAI_ASSIGN_OR_RETURN(e.type, ParseEventType(s.Text(0)));
+  GONGKAI_ASSIGN_OR_RETURN(e.date, ParseStoredDate(s.Text(1)));
+  e.actor = s.Text(2);
+  e.note = s.Text(3);
+  e.party = s.Text(4);
+  GONGKAI_ASSIGN_OR_RETURN(int consulted, IndexOf(kConsulted, s.Text(5), "consulted party"));
+  e.consulted = static_cast<ConsultedParty>(consulted);
+  e.days = static_cast<int>(s.Int(6));
+  e.fee = s.Int(7);
+  GONGKAI_ASSIGN_OR_RETURN(int method, IndexOf(kFeeMethods, s.Text(8), "fee method"));
+  e.fee_method = static_cast<FeeMethod>(method);
+  GONGKAI_ASSIGN_OR_RETURN(e.outcomes, ParseOutcomeCodes(s.Text(9)));
+  return e;
+}
+
+Result<Case> ReadCase(const Stmt& s) {
+  Case c;
+  c.id = s.Int(0);
+  c.application_id = s.Int(1);
+  c.agency_id = s.Int(2);
+  GONGKAI_ASSIGN_OR_RETURN(int kind, IndexOf(kCaseKinds, s.Text(3), "case kind"));
+  c.kind = static_cast<CaseKind>(kind);
+  GONGKAI_ASSIGN_OR_RETURN(c.filed, ParseStoredDate(s.Text(4)));
+  GONGKAI_ASSIGN_OR_RETURN(int result, IndexOf(kCaseResults, s.Text(5), "case result"));
+  c.result = static_cast<CaseResult>(result);
+  if (!s.IsNull(6)) {
+    GONGKAI_ASSIGN_OR_RETURN(Date d, ParseStoredDate(s.Text(6)));
+    c.decided_on = d;
+  }
+  return c;
+}
+
+Status NotFoundApp(ApplicationId id) {
+  return NotFound("application " + std::to_string(id),
+                  "申请（编号 " + std::to_string(id) + "）不存在");
+}
+
+}  // namespace
+
+Status SqliteApplicationRepository::InsertEvent(ApplicationId id, int seq, const Event& e) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("INSERT INTO application_events (application_id, seq, type, date, "
+                             "actor, note, party, consulted, days, fee, fee_method, outcomes) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, id)
+      .Bind(2, int64_t{seq})
+      .Bind(3, EventTypeCode(e.type))
+      .Bind(4, e.date.ToString())
+      .Bind(5, e.actor)
+      .Bind(6, e.note)
+      .Bind(7, e.party)
+      .Bind(8, CodeOf(kConsulted, e.consulted))
+      .Bind(9, int64_t{e.days})
+      .Bind(10, e.fee)
+      .Bind(11, CodeOf(kFeeMethods, e.fee_method))
+      .Bind(12, OutcomeCodes(e.outcomes));
+  return s.Run();
+}
+
+Result<std::vector<Event>> SqliteApplicationRepository::LoadEvents(ApplicationId id) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("SELECT type, date, actor, note, party, consulted, days, fee, "
+                             "fee_method, outcomes FROM application_events "
+                             "WHERE application_id = ? ORDER BY seq"));
+  s.Bind(1, id);
+  std::vector<Event> out;
+  for (;;) {
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    GONGKAI_ASSIGN_OR_RETURN(Event e, ReadEvent(s));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<ApplicationId> SqliteApplicationRepository::Insert(const Application& a) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("INSERT INTO applications (agency_id, number, channel, "
+                             "applicant_kind, identity_document, identity_number, contact_name, "
+                             "work_unit, legal_representative, contact_person, phone, fax, email, "
+                             "address, postcode, description, document_number, purpose, carrier, "
+                             "delivery, decision_corrected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  const Contact& c = a.contact;
+  s.Bind(1, a.agency_id)
+      .Bind(2, a.number)
+      .Bind(3, ChannelCode(a.channel))
+      .Bind(4, ApplicantKindCode(a.applicant_kind))
+      .Bind(5, CodeOf(kDocuments, a.identity.document))
+      .Bind(6, a.identity.number)
+      .Bind(7, c.name)
+      .Bind(8, c.work_unit)
+      .Bind(9, c.legal_representative)
+      .Bind(10, c.contact_person)
+      .Bind(11, c.phone)
+      .Bind(12, c.fax)
+      .Bind(13, c.email)
+      .Bind(14, c.address)
+      .Bind(15, c.postcode)
+      .Bind(16, a.description)
+      .Bind(17, a.document_number)
+      .Bind(18, a.purpose)
+      .Bind(19, CodeOf(kCarriers, a.carrier))
+      .Bind(20, CodeOf(kDeliveries, a.delivery))
+      .Bind(21, int64_t{a.decision_corrected ? 1 : 0});
+  Status st = s.Run();
+  if (st.code() == StatusCode::kAlreadyExists) {
+    return AlreadyExists(st.message(), "申请编号“" + a.number + "”已被使用");
+  }
+  if (st.code() == StatusCode::kFailedPrecondition) {
+    return FailedPrecondition(st.message(), "申请所属机构不存在");
+  }
+  GONGKAI_RETURN_IF_ERROR(st);
+  ApplicationId id = conn_->LastInsertId();
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    GONGKAI_RETURN_IF_ERROR(InsertEvent(id, static_cast<int>(i), a.events[i]));
+  }
+  return id;
+}
+
+Result<Application> SqliteApplicationRepository::Get(ApplicationId id) {
+  GONGKAI_ASSIGN_OR_RETURN(Stmt s, conn_->Prepare("SELECT " + std::string(kAppColumns) +
+                                                  " FROM applications WHERE id = ?"));
+  s.Bind(1, id);
+  GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFoundApp(id);
+  GONGKAI_ASSIGN_OR_RETURN(Application a, ReadApplication(s));
+  GONGKAI_ASSIGN_OR_RETURN(a.events, LoadEvents(id));
+  return a;
+}
+
+Result<std::vector<Application>> SqliteApplicationRepository::ListByAgency(
+    agency::AgencyId agency) {
+  std::vector<Application> out;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(Stmt s,
+                             conn_->Prepare("SELECT " + std::string(kAppColumns) +
+                                            " FROM applications WHERE agency_id = ? ORDER BY id"));
+    s.Bind(1, agency);
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      GONGKAI_ASSIGN_OR_RETURN(Application a, ReadApplication(s));
+      out.push_back(std::move(a));
+    }
+  }
+  for (Application& a : out) {
+    GONGKAI_ASSIGN_OR_RETURN(a.events, LoadEvents(a.id));
+  }
+  return out;
+}
+
+Status SqliteApplicationRepository::AppendEvent(ApplicationId id, int expected_count,
+                                                const Event& event) {
+  int64_t count = 0;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(
+        Stmt s, conn_->Prepare("SELECT (SELECT COUNT(*) FROM application_events WHERE "
+                               "application_id = a.id) FROM applications a WHERE a.id = ?"));
+    s.Bind(1, id);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFoundApp(id);
+    count = s.Int(0);
+  }
+  if (count != expected_count) {
+    return FailedPrecondition("application " + std::to_string(id) + " has " +
+                                  std::to_string(count) + " events, expected " +
+                                  std::to_string(expected_count),
+                              "申请已被他人更新，请刷新后重试");
+  }
+  return InsertEvent(id, expected_count, event);
+}
+
+Status SqliteApplicationRepository::SetDecisionCorrected(ApplicationId id, bool corrected) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("UPDATE applications SET decision_corrected = ? WHERE id = ?"));
+  s.Bind(1, int64_t{corrected ? 1 : 0}).Bind(2, id);
+  GONGKAI_RETURN_IF_ERROR(s.Run());
+  if (conn_->Changes() == 0) return NotFoundApp(id);
+  return Status::Ok();
+}
+
+Result<CaseId> SqliteApplicationRepository::InsertCase(const Case& c) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("INSERT INTO application_cases (application_id, agency_id, kind, "
+                             "filed, result, decided_on) VALUES (?, ?, ?, ?, ?, ?)"));
+  s.Bind(1, c.application_id)
+      .Bind(2, c.agency_id)
+      .Bind(3, CodeOf(kCaseKinds, c.kind))
+      .Bind(4, c.filed.ToString())
+      .Bind(5, CodeOf(kCaseResults, c.result));
+  if (c.decided_on) {
+    s.Bind(6, c.decided_on->ToString());
+  } else {
+    s.BindNull(6);
+  }
+  Status st = s.Run();
+  if (st.code() == StatusCode::kFailedPrecondition) {
+    return FailedPrecondition(st.message(), "案件关联的申请或机构不存在");
+  }
+  GONGKAI_RETURN_IF_ERROR(st);
+  return conn_->LastInsertId();
+}
+
+Status SqliteApplicationRepository::UpdateCase(const Case& c) {
+  GONGKAI_ASSIGN_OR_RETURN(Stmt s, conn_->Prepare("UPDATE application_cases SET result "
+                                                  "= ?, decided_on = ? WHERE id = ?"));
+  s.Bind(1, CodeOf(kCaseResults, c.result));
+  if (c.decided_on) {
+    s.Bind(2, c.decided_on->ToString());
+  } else {
+    s.BindNull(2);
+  }
+  s.Bind(3, c.id);
+  GONGKAI_RETURN_IF_ERROR(s.Run());
+  if (conn_->Changes() == 0) {
+    return NotFound("case " + std::to_string(c.id),
+                    "案件（编号 " + std::to_string(c.id) + "）不存在");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Case>> SqliteApplicationRepository::ListCases(agency::AgencyId agency) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("SELECT id, application_id, agency_id, kind, filed, result, "
+                             "decided_on FROM application_cases WHERE agency_id = ? ORDER BY id"));
+  s.Bind(1, agency);
+  std::vector<Case> out;
+  for (;;) {
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    GONGKAI_ASSIGN_OR_RETURN(Case c, ReadCase(s));
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace gongkai::storage::sqlite
