@@ -82,11 +82,19 @@ TEST(ReportCliTest, RenderEveryFormatAndSum) {
         RunGongkai({"report", "render", Data("seed_2024_zhangshu.txt"), "--to", to, "-o", out});
     EXPECT_EQ(r.exit_code, 0) << to << r.err;
     EXPECT_GT(std::filesystem::file_size(out), 1000u) << to;
-    if (std::string(to) != "docx" && std::string(to) != "xlsx") {
-      auto back = RunGongkai({"report", "check", out});
-      EXPECT_EQ(back.exit_code, 0) << to << back.out;
-    }
+    // Every form, DOCX and XLSX included, reads back and checks clean.
+    auto back = RunGongkai({"report", "check", out});
+    EXPECT_EQ(back.exit_code, 0) << to << back.out << back.err;
   }
+  for (const char* to : {"docx", "xlsx"}) {
+    auto parsed = RunGongkai({"report", "parse", dir + "/seed." + to, "--from", to});
+    EXPECT_EQ(parsed.exit_code, 0) << to << parsed.err;
+    EXPECT_TRUE(Has(parsed.out, "行政许可\t54")) << to << parsed.out;
+  }
+  WriteFile(dir + "/other.zip", ReadFile(dir + "/seed.docx"));
+  auto wrong = RunGongkai({"report", "parse", dir + "/other.zip", "--from", "xlsx"});
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_TRUE(Has(wrong.err, "不是 XLSX 文件")) << wrong.err;
   EXPECT_TRUE(Has(ReadFile(dir + "/seed.html"), "rowspan=\"22\""));
   auto gen =
       RunGongkai({"report", "generate", "--count", "8", "--out", dir + "/g", "--forms", "json"});

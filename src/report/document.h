@@ -31,7 +31,8 @@ struct Document {
 };
 
 // What an importer hands back: the report, every cell it could not place or read, and whether
-// all 表二/表三/表四 cells were found. `format` is "pipe", "html", "markdown", "text" or "json".
+// all 表二/表三/表四 cells were found. `format` is "pipe", "html", "markdown", "text", "json",
+// "xlsx" or "docx".
 struct ImportResult {
   AnnualReport report;
   std::vector<Finding> issues;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "report/ooxml.h"
 #include "report/text_util.h"
 
 namespace gongkai::report {
@@ -69,6 +70,8 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "md" || name == "markdown") return InputFormat::kMarkdown;
   if (name == "txt" || name == "text") return InputFormat::kText;
   if (name == "json") return InputFormat::kJson;
+  if (name == "xlsx") return InputFormat::kXlsx;
+  if (name == "docx") return InputFormat::kDocx;
   return std::nullopt;
 }
 
@@ -137,7 +140,45 @@ InputFormat DetectFormat(std::string_view text) {
   return InputFormat::kText;
 }
 
+Result<ImportResult> ImportOoxml(std::string_view bytes, InputFormat format) {
+  GONGKAI_ASSIGN_OR_RETURN(ZipPackage pkg, ZipPackage::Open(bytes));
+  if (format == InputFormat::kAuto || format == InputFormat::kXlsx ||
+      format == InputFormat::kDocx) {
+    bool xlsx = pkg.Has("xl/workbook.xml"), docx = pkg.Has("word/document.xml");
+    if (format == InputFormat::kAuto) {
+      format = xlsx ? InputFormat::kXlsx : docx ? InputFormat::kDocx : InputFormat::kAuto;
+    }
+    if (format == InputFormat::kXlsx && !xlsx) {
+      return InvalidArgument("no xl/workbook.xml", "压缩包中没有 xl/workbook.xml，不是 XLSX 文件");
+    }
+    if (format == InputFormat::kDocx && !docx) {
+      return InvalidArgument("no word/document.xml",
+                             "压缩包中没有 word/document.xml，不是 DOCX 文件");
+    }
+  }
+  ImportResult res;
+  if (format == InputFormat::kXlsx) {
+    GONGKAI_ASSIGN_OR_RETURN(Document doc, ReadXlsx(pkg));
+    res = Interpret(doc);
+    res.format = "xlsx";
+  } else if (format == InputFormat::kDocx) {
+    GONGKAI_ASSIGN_OR_RETURN(Document doc, ReadDocx(pkg));
+    res = Interpret(doc);
+    res.format = "docx";
+  } else {
+    return InvalidArgument("zip archive that is neither xlsx nor docx",
+                           "这是压缩包，但既不是 XLSX（无 xl/workbook.xml）也不是 DOCX（无 "
+                           "word/document.xml），不是可导入的报告");
+  }
+  return res;
+}
+
 Result<ImportResult> ImportReport(std::string_view bytes, InputFormat format) {
+  bool zip = bytes.size() >= 4 && std::memcmp(bytes.data(), "PK\x03\x04", 4) == 0;
+  if (format == InputFormat::kXlsx || format == InputFormat::kDocx ||
+      (zip && format == InputFormat::kAuto)) {
+    return ImportOoxml(bytes, format);
+  }
   std::string encoding;
   GONGKAI_ASSIGN_OR_RETURN(std::string text, DecodeToUtf8(bytes, encoding));
   if (format == InputFormat::kAuto) format = DetectFormat(text);
@@ -160,6 +201,8 @@ Result<ImportResult> ImportReport(std::string_view bytes, InputFormat format) {
       res.format = "markdown";
       break;
     case InputFormat::kAuto:
+    case InputFormat::kXlsx:
+    case InputFormat::kDocx:
     case InputFormat::kText:
       res = Interpret(ReadPlainText(text));
       res.format = "text";

@@ -1,8 +1,9 @@
 #pragma once
 // Importing published reports: bytes in any supported form → AnnualReport + issues.
 //
-// Forms: the scraped `|` form (../shared/seeds), HTML, Markdown tables, plain text and our JSON,
-// detected from the content; both templates detected from the labels. GB18030/GBK input is
+// Forms: the scraped `|` form (../shared/seeds), HTML, Markdown tables, plain text, our JSON,
+// and XLSX/DOCX (a ZIP with xl/workbook.xml or word/document.xml; see ooxml.h), detected from
+// the content; both templates detected from the labels. GB18030/GBK input is
 // detected (not valid UTF-8 but valid GB18030) and converted. An error Status (kInvalidArgument,
 // Chinese user message) only for input that is not a report at all: empty, binary, undecodable,
 // malformed JSON. Everything else yields a result whose `issues` say what could not be read.
@@ -16,9 +17,10 @@
 
 namespace gongkai::report {
 
-enum class InputFormat { kAuto, kPipe, kHtml, kMarkdown, kText, kJson };
+enum class InputFormat { kAuto, kPipe, kHtml, kMarkdown, kText, kJson, kXlsx, kDocx };
 
-// "auto", "pipe", "html", "md"/"markdown", "txt"/"text", "json" → format; nullopt otherwise.
+// "auto", "pipe", "html", "md"/"markdown", "txt"/"text", "json", "xlsx", "docx" → format;
+// nullopt otherwise.
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
 
 // Detects the form of (UTF-8) text.
@@ -31,5 +33,9 @@ Result<ImportResult> ImportReport(std::string_view bytes, InputFormat format = I
 
 // Our JSON (docs/report-json.md); kInvalidArgument when it is not JSON or not our schema.
 Result<ImportResult> ImportJson(std::string_view json);
+
+// A ZIP package: XLSX or DOCX (`format` kXlsx, kDocx or kAuto to decide by its parts).
+// kInvalidArgument when it is neither, damaged, or an entry exceeds 64 MiB uncompressed.
+Result<ImportResult> ImportOoxml(std::string_view bytes, InputFormat format = InputFormat::kAuto);
 
 }  // namespace gongkai::report

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "report/document.h"
+#include "report/header_labels.h"
 #include "report/text_util.h"
 
 namespace gongkai::report {
@@ -24,8 +25,14 @@ struct Place {
   int row = 0;    // table-2 row within block, or table-3 row
 };
 
+// Heterogeneous lookup: find(string_view) without building a std::string.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 struct LabelIndex {
-  std::unordered_map<std::string, Place> labels;
+  std::unordered_map<std::string, Place, SvHash, std::equal_to<>> labels;
   std::vector<std::string> group_prefixes;  // normalised; stripped from concatenated labels
 };
 
@@ -68,7 +75,7 @@ const LabelIndex& IndexFor(TemplateVersion v) {
   return v == TemplateVersion::k2021 ? k2021 : k2019;
 }
 
-bool Lookup(const LabelIndex& ix, std::string n, Place& out) {
+bool Lookup(const LabelIndex& ix, std::string_view n, Place& out) {
   for (int guard = 0; guard < 4; ++guard) {
     auto it = ix.labels.find(n);
     if (it != ix.labels.end()) {
@@ -78,7 +85,7 @@ bool Lookup(const LabelIndex& ix, std::string n, Place& out) {
     bool stripped = false;
     for (const auto& p : ix.group_prefixes) {
       if (n.size() > p.size() && n.compare(0, p.size(), p) == 0) {
-        n = n.substr(p.size());
+        n.remove_prefix(p.size());
         stripped = true;
         break;
       }
@@ -86,24 +93,6 @@ bool Lookup(const LabelIndex& ix, std::string n, Place& out) {
     if (!stripped) return false;
   }
   return false;
-}
-
-// True when `n` is nothing but known header labels run together ("商业企业科研机构…").
-bool IsHeaderRun(const ReportTemplate& t, std::string_view n) {
-  if (n.empty()) return false;
-  size_t pos = 0;
-  while (pos < n.size()) {
-    size_t best = 0;
-    for (size_t len = std::min<size_t>(n.size() - pos, 240); len >= 3; --len) {
-      if (IsKnownHeaderLabel(t, n.substr(pos, len))) {
-        best = len;
-        break;
-      }
-    }
-    if (best == 0) return false;
-    pos += best;
-  }
-  return true;
 }
 
 std::string Position(const DocRow& row, int cell) {
@@ -152,6 +141,7 @@ class Interpreter {
     res_.report = MakeEmptyReport(v);
     t_ = &GetTemplate(v);
     ix_ = &IndexFor(v);
+    table4_review_ = NormalizeLabel(t_->table4_review);
     seen2_.assign(t_->Table2CellCount(), false);
     seen3_.assign(t_->table3.size(), false);
     for (size_t i = 0; i < doc_.rows.size(); ++i) Row(doc_.rows[i], norms_[i]);
@@ -190,7 +180,7 @@ class Interpreter {
       section_ = h;
       return;
     }
-    if (section_ >= 1 && section_ <= 3 && IsHeaderRun(*t_, norm_)) return;
+    if (section_ >= 1 && section_ <= 3 && IsKnownHeaderRun(*t_, norm_)) return;
     AddText(text);
   }
 
@@ -248,7 +238,7 @@ class Interpreter {
       if (!IsKnownHeaderLabel(*t_, c) && !(leaf >= 0)) all_known = false;
     }
     if (any_label && all_known) {
-      if (section_ == 3 || Contains(n, t_->table4_review)) in_table4_ = true;
+      if (section_ == 3 || Contains(n, table4_review_)) in_table4_ = true;
       if (numeric == 0) return;
     }
     if (numeric > 0 && !any_label && (in_table4_ || section_ == 3)) {
@@ -301,10 +291,9 @@ class Interpreter {
     }
   }
 
-  static bool Contains(const std::vector<std::string>& n, const std::string& label) {
-    std::string x = NormalizeLabel(label);
+  static bool Contains(const std::vector<std::string>& n, const std::string& normalized) {
     for (const auto& c : n) {
-      if (c == x) return true;
+      if (c == normalized) return true;
     }
     return false;
   }
@@ -312,7 +301,7 @@ class Interpreter {
   // Reads cells [first, first+k) as values of the given kinds into `out`.
   void ReadValues(const DocRow& row, const std::vector<std::string>& n, int first,
                   const std::vector<ValueKind>& kinds,
-                  const std::function<std::string(int)>& name_of, std::vector<Value*> out) {
+                  const std::function<std::string(int)>& name_of, const std::vector<Value*>& out) {
     const int k = static_cast<int>(kinds.size());
     // Empty cells right after the label stand for merged label columns (Markdown writes a
     // merged cell once and leaves the rest empty) when the row is wider than its values.
@@ -371,8 +360,9 @@ class Interpreter {
       return;
     }
     seen3_[p.row] = true;
-    std::vector<ValueKind> kinds(kTable3Columns, ValueKind::kCount);
+    static const std::vector<ValueKind> kinds(kTable3Columns, ValueKind::kCount);
     std::vector<Value*> out;
+    out.reserve(kTable3Columns);
     for (int c = 0; c < kTable3Columns; ++c) out.push_back(&res_.report.table3[p.row][c]);
     ReadValues(
         row, n, leaf + 1, kinds,
@@ -394,8 +384,9 @@ class Interpreter {
     // Empty padding cells are dropped only at the end of the row.
     int first = 0;
     while (first < static_cast<int>(n.size()) && n[first].empty()) ++first;
-    std::vector<ValueKind> kinds(kTable4Columns, ValueKind::kCount);
+    static const std::vector<ValueKind> kinds(kTable4Columns, ValueKind::kCount);
     std::vector<Value*> out;
+    out.reserve(kTable4Columns);
     for (int c = 0; c < kTable4Columns; ++c) out.push_back(&res_.report.table4[c]);
     ReadValues(
         row, n, first, kinds, [&](int c) { return "四、" + t_->Table4ColumnName(c); }, out);
@@ -460,6 +451,7 @@ class Interpreter {
   bool table4_seen_ = false, in_table4_ = false, title_seen_ = false;
   int section_ = -1;
   std::string norm_;
+  std::string table4_review_;  // normalised
 };
 
 }  // namespace

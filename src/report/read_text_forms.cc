@@ -63,6 +63,7 @@ Document ReadPipeForm(std::string_view text) {
       r.line = ln;
       r.table = table;
       r.row = ++row_in_table;
+      r.cells.reserve(16);  // the widest table has 14 columns
       doc.rows.push_back(std::move(r));
       in_row = true;
       last_was_table = true;
@@ -168,15 +169,17 @@ Document ReadPlainText(std::string_view text) {
   // A line whose last word is a number may be a table row laid out with spaces (text copied
   // out of a PDF); the interpreter decides, and keeps it as prose otherwise.
   Document doc;
+  std::string norm;  // reused: no allocation per line
   ForEachLine(text, [&](std::string_view raw, int ln) {
     std::string_view line = TrimSpace(raw);
     if (line.empty()) return;
-    if (line.find('\t') != std::string_view::npos || raw.find('\t') != std::string_view::npos) {
+    if (raw.find('\t') != std::string_view::npos) {
       // Trailing tabs are empty cells, so split the untrimmed line.
       line = raw;
       DocRow r;
       r.kind = RowKind::kTable;
       r.line = ln;
+      r.cells.reserve(std::count(line.begin(), line.end(), '\t') + 1);
       size_t start = 0;
       while (true) {
         size_t tab = line.find('\t', start);
@@ -192,7 +195,8 @@ Document ReadPlainText(std::string_view text) {
     size_t last_wide = line.rfind("\u3000");
     size_t cut = last_space == std::string_view::npos ? 0 : last_space + 1;
     if (last_wide != std::string_view::npos && last_wide + 3 > cut) cut = last_wide + 3;
-    if (!LooksNumeric(NormalizeLabel(line.substr(cut)))) {
+    NormalizeLabelInto(line.substr(cut), norm);
+    if (!LooksNumeric(norm)) {
       doc.rows.push_back(ParagraphRow(line, ln));
       return;
     }

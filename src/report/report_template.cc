@@ -4,8 +4,10 @@
 // (compared after NormalizeLabel, so width, spaces and quotes never need a variant of their own).
 #include "report/report_template.h"
 
+#include <algorithm>
 #include <unordered_set>
 
+#include "report/header_labels.h"
 #include "report/text_util.h"
 
 namespace gongkai::report {
@@ -210,38 +212,83 @@ std::string ReportTemplate::Table4ColumnName(int col) const {
   return table4_litigation + " · " + sub + " · " + table4_outcomes[col % 5];
 }
 
+namespace {
+
+// Every header, caption and group label of a template, normalised, with the distinct label
+// lengths (longest first) and the labels' first three bytes, so a run of labels is split
+// without trying every length at every position.
+struct HeaderLabels {
+  LabelSet set;
+  std::vector<size_t> lengths;
+  LabelSet heads;
+};
+
+HeaderLabels BuildHeaderLabels(const ReportTemplate& tt) {
+  HeaderLabels h;
+  auto add = [&h](std::string_view x) { h.set.insert(NormalizeLabel(x)); };
+  add(tt.table2_label_header);
+  for (const auto& b : tt.table2) {
+    add(b.caption);
+    for (const auto& hd : b.headers) add(hd);
+  }
+  add(tt.table3_note);
+  add("（本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和）");
+  add(tt.table3_applicant);
+  add(tt.table3_legal_person);
+  add("法人或者其他组织");
+  for (const auto& c : tt.table3_columns) add(c);
+  add(kResults);
+  add("本年度办理结果");
+  for (const auto& r : tt.table3) {
+    if (!r.group.empty()) add(r.group);
+  }
+  add(tt.table4_review);
+  add(tt.table4_litigation);
+  add(tt.table4_direct);
+  add(tt.table4_after);
+  for (const auto& o : tt.table4_outcomes) add(o);
+  for (const auto& l : h.set) {
+    if (std::find(h.lengths.begin(), h.lengths.end(), l.size()) == h.lengths.end()) {
+      h.lengths.push_back(l.size());
+    }
+    if (l.size() >= 3) h.heads.insert(l.substr(0, 3));
+  }
+  std::sort(h.lengths.rbegin(), h.lengths.rend());
+  return h;
+}
+
+const HeaderLabels& HeaderLabelsFor(const ReportTemplate& t) {
+  static const HeaderLabels k2021 = BuildHeaderLabels(GetTemplate(TemplateVersion::k2021));
+  static const HeaderLabels k2019 = BuildHeaderLabels(GetTemplate(TemplateVersion::k2019));
+  return t.version == TemplateVersion::k2021 ? k2021 : k2019;
+}
+
+}  // namespace
+
 bool IsKnownHeaderLabel(const ReportTemplate& t, std::string_view normalized) {
-  // Built once per template: every header, caption and group label, normalised.
-  static const auto build = [](const ReportTemplate& tt) {
-    LabelSet s;
-    auto add = [&s](std::string_view x) { s.insert(NormalizeLabel(x)); };
-    add(tt.table2_label_header);
-    for (const auto& b : tt.table2) {
-      add(b.caption);
-      for (const auto& h : b.headers) add(h);
-    }
-    add(tt.table3_note);
-    add("（本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和）");
-    add(tt.table3_applicant);
-    add(tt.table3_legal_person);
-    add("法人或者其他组织");
-    for (const auto& c : tt.table3_columns) add(c);
-    add(kResults);
-    add("本年度办理结果");
-    for (const auto& r : tt.table3) {
-      if (!r.group.empty()) add(r.group);
-    }
-    add(tt.table4_review);
-    add(tt.table4_litigation);
-    add(tt.table4_direct);
-    add(tt.table4_after);
-    for (const auto& o : tt.table4_outcomes) add(o);
-    return s;
-  };
-  static const LabelSet k2021 = build(GetTemplate(TemplateVersion::k2021));
-  static const LabelSet k2019 = build(GetTemplate(TemplateVersion::k2019));
-  const auto& set = t.version == TemplateVersion::k2021 ? k2021 : k2019;
+  const auto& set = HeaderLabelsFor(t).set;
   return set.find(normalized) != set.end();
+}
+
+bool IsKnownHeaderRun(const ReportTemplate& t, std::string_view n) {
+  if (n.empty()) return false;
+  const HeaderLabels& h = HeaderLabelsFor(t);
+  size_t pos = 0;
+  while (pos < n.size()) {
+    // Longest label first, as a label may begin with a shorter one.
+    if (n.size() - pos < 3 || h.heads.find(n.substr(pos, 3)) == h.heads.end()) return false;
+    size_t best = 0;
+    for (size_t len : h.lengths) {
+      if (len < 3 || len > 240 || len > n.size() - pos) continue;
+      if (h.set.find(n.substr(pos, len)) != h.set.end()) {
+        best = len;
+        break;
+      }
+    }
+    if (best == 0) return false;
+    pos += best;
+  }
+  return true;
 }
 
 int TemplateSignature(std::string_view n) {

@@ -1,7 +1,9 @@
-// Each textual renderer reads back through its importer to an identical report.
+// Each renderer (textual, DOCX and XLSX) reads back through its importer to an identical report.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 
 #include "report/generator.h"
 #include "report/render.h"
@@ -23,7 +25,43 @@ const Form kForms[] = {{"txt", RenderText, InputFormat::kText},
                        {"html", RenderHtml, InputFormat::kHtml},
                        {"json", RenderJson, InputFormat::kJson}};
 
+std::string XlsxBytes(const AnnualReport& r) {
+  // One file per test process: ctest runs the tests of this file in parallel.
+  std::string path = ::testing::TempDir() + "/roundtrip_test_" + std::to_string(getpid()) + ".xlsx";
+  Status s = WriteXlsx(r, path);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string DocxBytes(const AnnualReport& r) {
+  auto docx = RenderDocx(r);
+  EXPECT_TRUE(docx.ok());
+  return docx.ok() ? *docx : std::string();
+}
+
+// The binary forms: auto-detected from the ZIP's parts.
+void ExpectBinaryRoundTrip(const AnnualReport& r, const std::string& what) {
+  struct Binary {
+    const char* name;
+    std::string (*render)(const AnnualReport&);
+  } binaries[] = {{"xlsx", XlsxBytes}, {"docx", DocxBytes}};
+  for (const Binary& b : binaries) {
+    auto back = ImportReport(b.render(r));
+    ASSERT_TRUE(back.ok()) << what << " " << b.name << ": " << back.status().ToString();
+    EXPECT_EQ(back->format, b.name);
+    EXPECT_TRUE(back->complete) << what << " " << b.name;
+    EXPECT_TRUE(back->issues.empty())
+        << what << " " << b.name << ": " << back->issues.front().message;
+    if (!(back->report == r)) {
+      ADD_FAILURE() << what << " via " << b.name << " differs";
+      EXPECT_EQ(RenderJson(back->report), RenderJson(r));
+    }
+  }
+}
+
 void ExpectRoundTrip(const AnnualReport& r, const std::string& what) {
+  ExpectBinaryRoundTrip(r, what);
   for (const Form& f : kForms) {
     std::string rendered = f.render(r);
     EXPECT_EQ(DetectFormat(rendered), f.format) << what << " " << f.name;
@@ -64,6 +102,11 @@ TEST(RoundTripTest, ReportWithEmptyCellsAndNoIdentity) {
     auto back = ImportReport(f.render(r));
     ASSERT_TRUE(back.ok());
     EXPECT_TRUE(back->report == r) << f.name << "\n" << RenderJson(back->report);
+  }
+  for (auto* render : {XlsxBytes, DocxBytes}) {
+    auto back = ImportReport(render(r));
+    ASSERT_TRUE(back.ok());
+    EXPECT_TRUE(back->report == r) << back->format << "\n" << RenderJson(back->report);
   }
 }
 

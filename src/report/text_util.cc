@@ -54,41 +54,47 @@ bool IsQuoteCp(uint32_t cp) {
 void NormalizeLabelInto(std::string_view s, std::string& out) {
   out.clear();
   out.reserve(s.size());
-  size_t i = 0;
+  // Bytes that stay as they are (nearly all) are copied in runs: [run, i).
+  size_t i = 0, run = 0;
+  auto cut = [&](size_t skip) {
+    out.append(s.data() + run, i - run);
+    i += skip;
+    run = i;
+  };
   while (i < s.size()) {
     auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != '"' &&
-          b != '\'') {
-        out.push_back(static_cast<char>(b));
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' || b == '"' ||
+          b == '\'') {
+        cut(1);
+      } else {
+        ++i;
       }
-      ++i;
       continue;
     }
     // Fast path: CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9) pass through unchanged.
     if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() &&
         (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
-      out.append(s.data() + i, 3);
       i += 3;
       continue;
     }
     uint32_t cp = 0;
     int len = DecodeUtf8(s, i, cp);
     if (len == 0) {
-      out.push_back(s[i]);
-      ++i;
-      continue;
-    }
-    if (IsSpaceCp(cp) || IsQuoteCp(cp)) {
-      // dropped
+      ++i;  // an invalid byte is kept as it is
+    } else if (IsSpaceCp(cp) || IsQuoteCp(cp)) {
+      cut(len);  // dropped
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.append(s.data() + run, i - run);
       out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+      i += len;
+      run = i;
     } else {
-      out.append(s.substr(i, len));
+      i += len;
     }
-    i += len;
   }
+  out.append(s.data() + run, i - run);
 }
 
 std::string NormalizeLabel(std::string_view s) {

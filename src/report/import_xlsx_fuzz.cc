@@ -1,0 +1,15 @@
+// libFuzzer target: the xlsx importer (ZIP via libzip, XML via XmlReader), then the checks and
+// every textual renderer on its result.
+// Build: CC=clang CXX=clang++ cmake -B build/fuzz -DGONGKAI_FUZZ=ON && ninja -C build/fuzz
+// import_xlsx_fuzz   (seed corpus: gongkai report render … --to xlsx)
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "report/fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  gongkai::report::FuzzOne(std::string_view(reinterpret_cast<const char*>(data), size),
+                           gongkai::report::InputFormat::kXlsx);
+  return 0;
+}
