@@ -1,5 +1,7 @@
 #include "account/account.h"
 
+#include "core/text.h"
+
 namespace gongkai::account {
 
 namespace {
@@ -58,7 +60,7 @@ Result<Role> ParseRole(std::string_view text) {
 }
 
 Result<std::string> NormalizeUsername(std::string_view text) {
-  std::string u = agency::Trim(text);
+  std::string u = Trim(text);
   for (char& c : u) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
@@ -68,7 +70,7 @@ Result<std::string> NormalizeUsername(std::string_view text) {
          ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
   }
   if (!ok) {
-    std::string shown = agency::IsCleanText(u, false) ? u.substr(0, 40) : "(无效编码)";
+    std::string shown = IsCleanText(u, false) ? u.substr(0, 40) : "(无效编码)";
     return InvalidArgument("invalid username",
                            "用户名“" + shown + "”无效，应为3–32位小写字母、数字或 _ . -");
   }
@@ -82,7 +84,7 @@ Status ValidatePasswordStrength(std::string_view password, std::string_view user
   if (password.size() > 256) {
     return InvalidArgument("password too long", "密码过长，最多256个字节");
   }
-  if (!agency::IsCleanText(password, false)) {
+  if (!IsCleanText(password, false)) {
     return InvalidArgument("password has invalid characters", "密码含有无效编码或控制字符");
   }
   bool all_digits = true;
@@ -95,8 +97,7 @@ Status ValidatePasswordStrength(std::string_view password, std::string_view user
 }
 
 Status ValidateUser(const User& user) {
-  if (!agency::IsCleanText(user.display_name, false) ||
-      agency::CodePointCount(user.display_name) > 40) {
+  if (!IsCleanText(user.display_name, false) || CodePointCount(user.display_name) > 40) {
     return InvalidArgument("bad display name", "姓名含有无效字符或过长（最多40个字）");
   }
   for (const auto& g : user.grants) {

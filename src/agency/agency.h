@@ -56,11 +56,4 @@ Result<AgencyLevel> ParseLevel(std::string_view text);
 // characters. kInvalidArgument naming the first bad field in Chinese.
 Status NormalizeAndValidate(Agency* agency);
 
-// True when `text` is valid UTF-8 with no control characters other than
-// tab/newline (and carriage return when allow_newlines).
-bool IsCleanText(std::string_view text, bool allow_newlines);
-// Number of Unicode code points (text must be valid UTF-8).
-size_t CodePointCount(std::string_view text);
-std::string Trim(std::string_view text);
-
 }  // namespace gongkai::agency

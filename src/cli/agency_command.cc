@@ -5,6 +5,7 @@
 #include "agency/agency_json.h"
 #include "cli/cli_common.h"
 #include "core/clock.h"
+#include "core/text.h"
 #include "services/agency_service.h"
 
 namespace gongkai::cli {
@@ -63,7 +64,7 @@ void AddAgencyCommands(CLI::App& app, CliContext& ctx) {
     }
     auto id = agencies.Add(account::Actor::Console(), a);
     if (!id.ok()) return FailWith(ctx, id.status());
-    *ctx.out << "已新增机构 #" << *id << " " << agency::Trim(a.name) << "\n";
+    *ctx.out << "已新增机构 #" << *id << " " << Trim(a.name) << "\n";
   });
 
   auto* list = cmd->add_subcommand("list", "列出机构树");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "services/audit.h"
 
 namespace gongkai::services {
@@ -27,7 +28,7 @@ Status BadCredentials() { return PermissionDenied("bad username or password", "ç
 Result<account::UserId> AccountService::AddUser(const account::Actor& actor, account::User user,
                                                 const std::string& password) {
   GONGKAI_ASSIGN_OR_RETURN(user.username, account::NormalizeUsername(user.username));
-  user.display_name = agency::Trim(user.display_name);
+  user.display_name = Trim(user.display_name);
   GONGKAI_RETURN_IF_ERROR(account::ValidateUser(user));
   GONGKAI_RETURN_IF_ERROR(account::ValidatePasswordStrength(password, user.username));
   GONGKAI_ASSIGN_OR_RETURN(user.password_hash,

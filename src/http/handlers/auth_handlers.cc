@@ -1,4 +1,5 @@
 #include "account/password.h"
+#include "core/text.h"
 #include "http/handlers/handlers.h"
 
 namespace gongkai::http {
@@ -41,7 +42,7 @@ HttpResponse HandleLogin(const HttpRequest& req, WebApp& app) {
   std::string username = req.Form("username");
   auto login = app.accounts().Login(username, req.Form("password"), req.remote_addr);
   if (!login.ok()) {
-    std::string shown = agency::IsCleanText(username, false) ? username.substr(0, 32) : "";
+    std::string shown = IsCleanText(username, false) ? username.substr(0, 32) : "";
     return LoginPage(app, HttpStatusFor(login.status().code()), login.status().UserMessage(),
                      shown);
   }

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace gongkai {
+
+// True when `text` is valid UTF-8 (no overlong forms, no surrogates) with no
+// control characters other than tab (and CR/LF when allow_newlines). Every
+// field a person types goes through this before it is stored.
+bool IsCleanText(std::string_view text, bool allow_newlines);
+// Number of Unicode code points (text must be valid UTF-8).
+size_t CodePointCount(std::string_view text);
+// `text` without leading and trailing spaces, tabs, CR and LF.
+std::string Trim(std::string_view text);
+
+}  // namespace gongkai
