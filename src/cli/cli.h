@@ -55,5 +55,7 @@ void AddServeCommand(CLI::App& app, CliContext& ctx);
 void AddReportCommands(CLI::App& app, CliContext& ctx);
 // `gongkai screen …` (src/cli/screen_command.cc).
 void AddScreenCommands(CLI::App& app, CliContext& ctx);
+// `gongkai letter sample` (src/cli/letter_command.cc).
+void AddLetterCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli
