@@ -33,7 +33,9 @@ TEST(LetterCliTest, WritesADocxOfAWithheldReplyWithTheSeal) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "已生成 政府信息公开申请答复书（樟工信依申答〔2024〕3号）：" + dir + "/reply.docx\n");
-  auto pkg = report::ZipPackage::Open(testing_util::ReadFile(dir + "/reply.docx")).value();
+  // ZipPackage reads the bytes in place: keep them alive while it is open.
+  const std::string bytes = testing_util::ReadFile(dir + "/reply.docx");
+  auto pkg = report::ZipPackage::Open(bytes).value();
   EXPECT_EQ(pkg.Read("word/media/seal.png").value(), png);
   std::string xml = pkg.Read("word/document.xml").value();
   EXPECT_NE(xml.find("第十四条、第三十六条第（三）项的规定，本机关决定不予公开。"),
