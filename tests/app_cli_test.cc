@@ -59,10 +59,11 @@ TEST_F(AppCliTest, AddEventShowAndCompile) {
   EXPECT_NE(compile.out.find("\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"),
             std::string::npos)
       << compile.out;
-  EXPECT_NE(compile.out.find("\n（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n"), std::string::npos);
+  EXPECT_NE(compile.out.find("\n三、本年度办理结果（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n"),
+            std::string::npos);
   auto cell = Run({"report", "compile", "--agency", "樟工信", "--year", "2024", "--cell", "3.1:1"});
   ASSERT_EQ(cell.exit_code, 0) << cell.err;
-  EXPECT_EQ(cell.out, "（一）予以公开 · 自然人：1\n  樟工信依申〔2024〕1号\n");
+  EXPECT_EQ(cell.out, "三、本年度办理结果（一）予以公开 · 自然人：1\n  樟工信依申〔2024〕1号\n");
 
   auto exported = Run({"app", "export", "--agency", "樟工信"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;

@@ -135,7 +135,7 @@ TEST_F(CliFoundationTest, BadConfigFilesAreClearErrors) {
   // A valid file points every command at its database.
   testing_util::WriteFile(conf, "[storage]\ndb = \"sqlite:" + dir_ + "/from-config.db\"\n");
   EXPECT_EQ(RunGongkai({"--config", conf, "db", "status"}).out,
-            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 2\n");
+            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 3\n");
 }
 
 // `gongkai serve --port 0` in a child process; reads the URL line it prints.
