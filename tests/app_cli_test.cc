@@ -83,5 +83,31 @@ TEST_F(AppCliTest, NumberingAndBadInput) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+TEST_F(AppCliTest, ExportImportRoundTripThroughTheBinary) {
+  ASSERT_EQ(Run({"app", "add", "--agency", "樟工信", "--channel", "registered_letter",
+                 "--id-number", "11010519491231002X", "--name", "张三", "--address",
+                 "樟树市某路1号", "--description", "某文件", "--date", "2024-10-08"})
+                .exit_code,
+            0);
+  auto first = Run({"app", "export", "--agency", "樟工信"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  std::string file = dir_ + "/apps.jsonl";
+  testing_util::WriteFile(file, first.out);
+  std::string other = testing_util::MakeTempDir();
+  auto in_other = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--data-dir", other});
+    return RunGongkai(args);
+  };
+  ASSERT_EQ(in_other({"agency", "add", "--name", "樟树市工业和信息化局"}).exit_code, 0);
+  auto imported = in_other({"app", "import", file});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out, "已导入 1 件申请\n");
+  EXPECT_EQ(in_other({"app", "export", "--agency", "1"}).out, first.out);
+  testing_util::WriteFile(file, "\n{\"schema\":\"x\"}\n");
+  auto bad = in_other({"app", "import", file});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("第2行："), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace gongkai
