@@ -27,7 +27,9 @@ class CliFoundationTest : public ::testing::Test {
 TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
   auto first = Run({"db", "migrate"});
   EXPECT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_EQ(first.out, "已应用迁移 1（init）\n已应用迁移 2（applications）\n已应用迁移 3（application_service）\n数据库结构版本：3\n");
+  EXPECT_EQ(first.out,
+            "已应用迁移 1（init）\n已应用迁移 2（applications）\n已应用迁移 "
+            "3（application_service）\n数据库结构版本：3\n");
   auto again = Run({"db", "migrate"});
   EXPECT_EQ(again.out, "数据库结构版本：3（已是最新）\n");
   auto status = Run({"db", "status"});
