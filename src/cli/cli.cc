@@ -73,6 +73,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddReportCommands(app, ctx);
   AddScreenCommands(app, ctx);
   AddLetterCommands(app, ctx);
+  AddAppCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "applications/application.h"
@@ -38,6 +41,47 @@ class ApplicationRepository {
   virtual Status UpdateCase(const applications::Case& c) = 0;
   // Every case of `agency`, by id.
   virtual Result<std::vector<applications::Case>> ListCases(agency::AgencyId agency) = 0;
+};
+
+// 报备: a decided application filed with the supervising office (once).
+struct ApplicationFiling {
+  Date date;
+  std::string filed_with;
+  std::string note;
+};
+
+struct DueSnapshot {
+  applications::ApplicationId id = 0;
+  std::optional<Date> due;
+  Date as_of;
+};
+
+// What the applications service keeps beside the ledger (migration 003): per-agency number
+// patterns and per-year counters, public lookup-code hashes, due-date snapshots and 报备.
+class ApplicationMetaRepository {
+ public:
+  virtual ~ApplicationMetaRepository() = default;
+  // Increments the counter of (agency, year) and returns the new value (1 for the first).
+  virtual Result<int64_t> NextSequence(agency::AgencyId agency, int year) = 0;
+  // Raises the counter to at least `seq` (imports that keep their number).
+  virtual Status RaiseSequence(agency::AgencyId agency, int year, int64_t seq) = 0;
+  // nullopt when the agency has no pattern of its own.
+  virtual Result<std::optional<std::string>> GetNumberPattern(agency::AgencyId agency) = 0;
+  virtual Status SetNumberPattern(agency::AgencyId agency, const std::string& pattern) = 0;
+  // The SHA-256 (hex) of an application's public lookup code; kAlreadyExists if taken.
+  virtual Status SetLookupHash(applications::ApplicationId id, const std::string& hash) = 0;
+  // kNotFound for an unknown hash.
+  virtual Result<applications::ApplicationId> FindByLookupHash(const std::string& hash) = 0;
+  // The due date of an application computed as of `snapshot.as_of` (nullopt: none runs or it
+  // could not be computed). Replaces the previous one.
+  virtual Status SetDueSnapshot(const DueSnapshot& snapshot) = 0;
+  // Every snapshot, by application id.
+  virtual Result<std::vector<DueSnapshot>> DueSnapshots() = 0;
+  // kAlreadyExists when the application was already filed.
+  virtual Status InsertFiling(applications::ApplicationId id, const ApplicationFiling& f) = 0;
+  virtual Result<std::optional<ApplicationFiling>> GetFiling(applications::ApplicationId id) = 0;
+  // One case; kNotFound.
+  virtual Result<applications::Case> GetCase(applications::CaseId id) = 0;
 };
 
 }  // namespace gongkai::storage

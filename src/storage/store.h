@@ -95,6 +95,7 @@ class Transaction {
   virtual AuditRepository& audit() = 0;
   virtual SiteStateRepository& site() = 0;
   virtual ApplicationRepository& applications() = 0;
+  virtual ApplicationMetaRepository& application_meta() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };

@@ -342,4 +342,14 @@ Result<std::vector<Case>> SqliteApplicationRepository::ListCases(agency::AgencyI
   return out;
 }
 
+Result<Case> GetCaseById(Connection* conn, CaseId id) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn->Prepare("SELECT id, application_id, agency_id, kind, filed, result, "
+                            "decided_on FROM application_cases WHERE id = ?"));
+  s.Bind(1, id);
+  GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("case " + std::to_string(id), "复议/诉讼记录不存在");
+  return ReadCase(s);
+}
+
 }  // namespace gongkai::storage::sqlite

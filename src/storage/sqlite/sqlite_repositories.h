@@ -101,4 +101,28 @@ class SqliteApplicationRepository final : public ApplicationRepository {
   Connection* conn_;
 };
 
+// One case by id (shared with SqliteApplicationMetaRepository); kNotFound.
+Result<applications::Case> GetCaseById(Connection* conn, applications::CaseId id);
+
+class SqliteApplicationMetaRepository final : public ApplicationMetaRepository {
+ public:
+  explicit SqliteApplicationMetaRepository(Connection* conn) : conn_(conn) {}
+  Result<int64_t> NextSequence(agency::AgencyId agency, int year) override;
+  Status RaiseSequence(agency::AgencyId agency, int year, int64_t seq) override;
+  Result<std::optional<std::string>> GetNumberPattern(agency::AgencyId agency) override;
+  Status SetNumberPattern(agency::AgencyId agency, const std::string& pattern) override;
+  Status SetLookupHash(applications::ApplicationId id, const std::string& hash) override;
+  Result<applications::ApplicationId> FindByLookupHash(const std::string& hash) override;
+  Status SetDueSnapshot(const DueSnapshot& snapshot) override;
+  Result<std::vector<DueSnapshot>> DueSnapshots() override;
+  Status InsertFiling(applications::ApplicationId id, const ApplicationFiling& f) override;
+  Result<std::optional<ApplicationFiling>> GetFiling(applications::ApplicationId id) override;
+  Result<applications::Case> GetCase(applications::CaseId id) override {
+    return GetCaseById(conn_, id);
+  }
+
+ private:
+  Connection* conn_;
+};
+
 }  // namespace gongkai::storage::sqlite

@@ -24,7 +24,8 @@ class SqliteTransaction final : public Transaction {
         throttle_(conn_.get()),
         audit_(conn_.get()),
         site_(conn_.get()),
-        applications_(conn_.get()) {}
+        applications_(conn_.get()),
+        application_meta_(conn_.get()) {}
 
   ~SqliteTransaction() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
@@ -38,6 +39,7 @@ class SqliteTransaction final : public Transaction {
   AuditRepository& audit() override { return audit_; }
   SiteStateRepository& site() override { return site_; }
   ApplicationRepository& applications() override { return applications_; }
+  ApplicationMetaRepository& application_meta() override { return application_meta_; }
 
   Status Commit() override {
     if (done_) return FailedPrecondition("transaction already finished");
@@ -58,6 +60,7 @@ class SqliteTransaction final : public Transaction {
   SqliteAuditRepository audit_;
   SqliteSiteStateRepository site_;
   SqliteApplicationRepository applications_;
+  SqliteApplicationMetaRepository application_meta_;
 };
 
 // "001_init.sql" → 1, "init". -1 for a malformed name.

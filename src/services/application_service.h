@@ -1,0 +1,249 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "account/permissions.h"
+#include "applications/application.h"
+#include "applications/cases.h"
+#include "applications/clock.h"
+#include "applications/tables.h"
+#include "calendar/working_day_calendar.h"
+#include "core/clock.h"
+#include "report/annual_report.h"
+#include "storage/store.h"
+
+namespace gongkai::services {
+
+// Length caps (code points) for the fields a person types; longer input is kInvalidArgument.
+inline constexpr size_t kMaxNameChars = 100;       // name, work unit, contact person …
+inline constexpr size_t kMaxShortFieldChars = 50;  // phone, fax, postcode, identity number
+inline constexpr size_t kMaxEmailChars = 254;
+inline constexpr size_t kMaxAddressChars = 200;
+inline constexpr size_t kMaxDescriptionChars = 5000;  // 所需信息的内容描述
+inline constexpr size_t kMaxDocumentNumberChars = 200;
+inline constexpr size_t kMaxPurposeChars = 1000;
+inline constexpr size_t kMaxNoteChars = 2000;  // event note / party
+
+// Default 申请编号 pattern. Placeholders: {简称} (agency short name, else name), {year},
+// {seq} (the per-agency, per-year counter from 1), {seq3} / {seq4} (zero-padded).
+inline constexpr const char* kDefaultNumberPattern = "{简称}依申〔{year}〕{seq}号";
+
+// What staff or the public fill in. `number` is normally empty (assigned); JSONL import may
+// keep a given one.
+struct ApplicationInput {
+  agency::AgencyId agency_id = 0;
+  applications::Channel channel = applications::Channel::kInPerson;
+  applications::ApplicantKind applicant_kind = applications::ApplicantKind::kNaturalPerson;
+  applications::Identity identity;
+  applications::Contact contact;
+  std::string description;
+  std::string document_number;
+  std::string purpose;
+  applications::Carrier carrier = applications::Carrier::kPaper;
+  applications::Delivery delivery = applications::Delivery::kPost;
+};
+
+struct SubmitResult {
+  applications::ApplicationId id = 0;
+  std::string number;
+  std::string lookup_code;  // "ABCD-EFGH-JKMN-PQRS" (16 Crockford base32 chars); shown once
+};
+
+// The public status page: nothing about the applicant.
+struct PublicStatusView {
+  std::string number;
+  std::string agency_name;
+  std::optional<Date> received;
+  std::string status_label;  // StatusLabel (待确认收到 / 办理中 / … / 已办结)
+  std::optional<Date> due;
+  std::optional<int> working_days_left;  // while open and a due date runs
+  std::optional<Date> decided;           // the conclusion date
+  std::string outcome_label;             // the counted row's label when concluded
+};
+
+struct ListFilter {
+  enum class State { kAll, kOpen, kClosed };
+  State state = State::kAll;
+  std::optional<int> year;  // receipt year (else the submission year while not received)
+};
+
+// One application with its clock, for lists and queues.
+struct ApplicationSummary {
+  applications::ApplicationId id = 0;
+  std::string number;
+  std::string applicant_name;
+  applications::ApplicationStatus status = applications::ApplicationStatus::kAwaitingReceipt;
+  std::optional<Date> received;
+  std::optional<Date> due;
+  int working_days_left = 0;
+  bool overdue = false;
+};
+
+// The work queue of one agency as of one day. An open application is in exactly one bucket, the
+// first that applies in this order: overdue; waiting on the applicant, a consulted party or a
+// fee (the clock is paused, so "due soon" would mislead); due within 3 working days; other.
+// Each bucket is sorted by due date (none last), then number.
+struct Queue {
+  std::vector<ApplicationSummary> overdue;             // open past the due date
+  std::vector<ApplicationSummary> awaiting_applicant;  // 待补正
+  std::vector<ApplicationSummary> consulting;          // 征求意见中 (third party / agency)
+  std::vector<ApplicationSummary> awaiting_fee;        // 待缴费
+  std::vector<ApplicationSummary> due_soon;            // 0–3 working days left
+  std::vector<ApplicationSummary> other_open;          // 办理中 (> 3 days), 待确认收到
+};
+inline constexpr int kDueSoonWorkingDays = 3;
+
+// 报备: the filing of a decision with the supervising office (a small table, not an event: it
+// does not affect the clock or the tables). Allowed once, after the application is decided.
+// Fields: date, filed_with (e.g. 樟树市人民政府办公室), note.
+using Filing = storage::ApplicationFiling;
+
+// An application with everything the staff page shows.
+struct ApplicationDetail {
+  applications::Application app;
+  applications::ClockState clock;  // as of the day asked (Get: today)
+  std::vector<applications::Case> cases;
+  std::optional<Filing> filing;
+  std::string agency_name;
+};
+
+struct DueDateMove {
+  applications::ApplicationId id = 0;
+  std::string number;
+  std::optional<Date> before;  // the stored snapshot
+  std::optional<Date> after;   // with the current calendar (nullopt: cannot compute)
+  std::string error;           // Chinese, when `after` cannot be computed
+};
+
+struct DuplicateCandidate {
+  applications::ApplicationId id = 0;
+  std::string number;
+  std::optional<Date> received;
+  double similarity = 0;  // character-bigram Dice of the normalised descriptions
+};
+// Dice coefficient of the character bigrams of the two descriptions after normalisation (only
+// letters and digits kept, Latin lower-cased; CJK punctuation and spaces dropped). 1.0 for two
+// identical normalised texts (incl. single characters), 0 when either is empty.
+double DescriptionSimilarity(const std::string& a, const std::string& b);
+inline constexpr double kDuplicateThreshold = 0.8;
+
+// Table 三 and 四 of one agency and year, and the report holding them.
+struct CompiledTables {
+  applications::Table3 table3;
+  applications::Table4 table4;
+  report::AnnualReport report;  // agency name, year, tables; sections empty
+  // application id → number, for drill-down output.
+  std::vector<std::pair<int64_t, std::string>> numbers;
+  std::string NumberOf(int64_t id) const;
+};
+
+// 依申请公开 applications: intake, numbering, events, the clock, queues, cases, duplicates,
+// recomputation after a calendar change, and the annual tables. Thread-safe; all state lives in
+// the Store, except the calendar (swappable with SetCalendar).
+class ApplicationService {
+ public:
+  ApplicationService(storage::Store& store, const Clock& clock,
+                     std::shared_ptr<const calendar::WorkingDayCalendar> calendar)
+      : store_(store), clock_(clock), calendar_(std::move(calendar)) {}
+
+  // Replaces the working-day calendar used from now on (e.g. after the holiday file changed).
+  void SetCalendar(std::shared_ptr<const calendar::WorkingDayCalendar> calendar);
+  std::shared_ptr<const calendar::WorkingDayCalendar> calendar() const;
+
+  // Staff intake (kHandleApplications on the agency). Validates every field, assigns the number
+  // in the same transaction as the insert, and appends `initial_events` (at least one; each
+  // checked with ValidateNext in order; actor name filled in when empty).
+  // kInvalidArgument / kFailedPrecondition (Chinese), kNotFound (agency), kPermissionDenied.
+  Result<SubmitResult> Register(const account::Actor& actor, ApplicationInput input,
+                                std::vector<applications::Event> initial_events);
+
+  // The public online form: no actor; channel forced to 在线; events 提交 and 确认收到 dated
+  // today (China). Returns the number and a fresh lookup code (only its SHA-256 is stored).
+  Result<SubmitResult> SubmitOnline(ApplicationInput input);
+
+  // The public status behind a lookup code (dashes, spaces and case ignored). kNotFound with the
+  // same Chinese message for any unknown or malformed code.
+  Result<PublicStatusView> PublicStatus(const std::string& lookup_code);
+
+  // kView on the application's agency. The clock is as of today (China).
+  Result<ApplicationDetail> Get(const account::Actor& actor, applications::ApplicationId id);
+  // By number within the agencies the actor may view ("樟工信依申〔2024〕3号"). kNotFound.
+  Result<ApplicationDetail> GetByNumber(const account::Actor& actor, const std::string& number);
+  Result<std::vector<ApplicationSummary>> List(const account::Actor& actor, agency::AgencyId agency,
+                                               ListFilter filter = {});
+  Result<Queue> QueueOf(const account::Actor& actor, agency::AgencyId agency, Date as_of);
+  Result<applications::ClockState> ClockOf(const account::Actor& actor,
+                                           applications::ApplicationId id, Date as_of);
+
+  // Appends one event after ValidateNext (kHandleApplications); retries a few times when another
+  // writer appended first. Refused events change nothing. Updates the due-date snapshot.
+  Status RecordEvent(const account::Actor& actor, applications::ApplicationId id,
+                     applications::Event event);
+
+  // 报备 after the decision; once. kFailedPrecondition when not decided or already filed.
+  Status RecordFiling(const account::Actor& actor, applications::ApplicationId id, Filing filing);
+
+  // 复议/诉讼 cases (kHandleApplications). A 纠正 result sets decision_corrected on the
+  // application in the same transaction. `c.agency_id` is taken from the application.
+  Result<applications::CaseId> AddCase(const account::Actor& actor, applications::Case c);
+  Status UpdateCase(const account::Actor& actor, applications::Case c);
+
+  // Other applications of the same applicant (same identity number, else same name and phone)
+  // at the same agency with DescriptionSimilarity ≥ kDuplicateThreshold, most similar first.
+  Result<std::vector<DuplicateCandidate>> Duplicates(const account::Actor& actor,
+                                                     applications::ApplicationId id);
+  // The applicant's applications at `agency` received (Art. 31) in the natural month of `month`
+  // (any day of it), for 按件 fee tiers (Art. 35).
+  Result<int> MonthlyCount(const account::Actor& actor, agency::AgencyId agency,
+                           const std::string& identity_number, Date month);
+
+  // Per-agency number pattern (kHandleApplications). kInvalidArgument unless it contains {seq}
+  // (or {seq3}/{seq4}) and {year}.
+  Status SetNumberPattern(const account::Actor& actor, agency::AgencyId agency,
+                          const std::string& pattern);
+  Result<std::string> NumberPattern(const account::Actor& actor, agency::AgencyId agency);
+
+  // Recomputes the due date of every open application the actor may handle with the current
+  // calendar, as of today; stores the new snapshots and returns those whose date moved.
+  Result<std::vector<DueDateMove>> RecomputeDueDates(const account::Actor& actor);
+
+  // Tables 三 and 四 of `agency` for `year` (kView), with carry-over from earlier years.
+  Result<CompiledTables> CompileTables(const account::Actor& actor, agency::AgencyId agency,
+                                       int year);
+
+  // JSON lines (schema "gongkai.application" v1, docs/applications.md): one application per
+  // line, ordered by id, with events, cases and filing. kView on the agency.
+  Result<std::string> ExportJsonLines(const account::Actor& actor, agency::AgencyId agency,
+                                      std::optional<int> year = std::nullopt);
+  // Imports JSON lines: every record and every event validated in order; all or nothing in one
+  // transaction; errors name the line ("第3行：…"). Keeps a given number, else assigns one.
+  // Returns the number of applications imported.
+  Result<int> ImportJsonLines(const account::Actor& actor, const std::string& text);
+
+ private:
+  std::shared_ptr<const calendar::WorkingDayCalendar> Calendar() const;
+  // Ok when `actor` holds `permission` on `agency`; else audits the refusal (DenyAndAudit) and
+  // returns kPermissionDenied. kNotFound for an unknown agency.
+  Status Authorize(const account::Actor& actor, account::Permission permission,
+                   agency::AgencyId agency, const std::string& action, const std::string& target);
+  // Loads an application and checks `permission` on its agency.
+  Result<applications::Application> LoadAuthorized(const account::Actor& actor,
+                                                   account::Permission permission,
+                                                   applications::ApplicationId id,
+                                                   const std::string& action);
+  // Validates, numbers and inserts inside `tx`, with the events already validated.
+  Result<SubmitResult> InsertNumbered(storage::Transaction& tx,
+                                      const applications::Application& app, int year,
+                                      bool with_lookup_code);
+
+  storage::Store& store_;
+  const Clock& clock_;
+  mutable std::mutex calendar_mu_;
+  std::shared_ptr<const calendar::WorkingDayCalendar> calendar_;
+};
+
+}  // namespace gongkai::services
