@@ -70,6 +70,37 @@ TEST_F(AppCliTest, AddEventShowAndCompile) {
   EXPECT_EQ(exported.out.rfind("{\"schema\":\"gongkai.application\",\"version\":1,", 0), 0u);
 }
 
+// An ordinary letter arrives on Saturday 2024-09-28 and is confirmed with the applicant on
+// Monday 2024-09-30: the confirmation is the receipt date (Art. 31(2)), 国庆 is skipped and the
+// 调休 Saturday 2024-10-12 counts, so 20 working days end on Friday 2024-11-01. A registered
+// letter signed for on the 调休 Sunday 2024-09-29 starts counting on 09-30 and ends on 10-31.
+TEST_F(AppCliTest, OrdinaryLetterConfirmedLaterCountsFromTheConfirmation) {
+  auto add = Run({"app", "add", "--agency", "樟工信", "--channel", "ordinary_letter", "--id-number",
+                  "11010519491231002X", "--name", "张三", "--address", "樟树市药都南大道1号",
+                  "--description", "请公开2024年技改项目清单", "--date", "2024-09-28",
+                  "--awaiting-receipt"});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  auto pending = Run({"app", "show", "1", "--as-of", "2024-09-29"});
+  EXPECT_NE(pending.out.find("状态：待确认收到\n"), std::string::npos) << pending.out;
+  ASSERT_EQ(Run({"app", "event", "1", "--type", "confirmed", "--date", "2024-09-30"}).exit_code, 0);
+  auto show = Run({"app", "show", "1", "--as-of", "2024-10-08"});
+  EXPECT_NE(show.out.find("收到日期：2024-09-30\n答复期限：2024-11-01\n"), std::string::npos)
+      << show.out;
+
+  auto same = Run({"app", "add", "--agency", "樟工信", "--channel", "registered_letter",
+                   "--id-number", "11010519491231002X", "--name", "张三", "--address", "樟树市",
+                   "--description", "另一件", "--date", "2024-09-27", "--received", "2024-09-29"});
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  auto signed_for = Run({"app", "show", "2", "--as-of", "2024-10-08"});
+  EXPECT_NE(signed_for.out.find("收到日期：2024-09-29\n答复期限：2024-10-31\n"), std::string::npos)
+      << signed_for.out;
+  auto in_person = Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X",
+                        "--name", "张三", "--phone", "13800000000", "--description", "x", "--date",
+                        "2024-09-27", "--received", "2024-09-29"});
+  EXPECT_EQ(in_person.exit_code, 2);
+  EXPECT_EQ(in_person.err, "错误：当面提交的申请以提交之日为收到日期，不能另给 --received\n");
+}
+
 TEST_F(AppCliTest, NumberingAndBadInput) {
   auto num = Run({"app", "numbering", "--agency", "樟工信", "--pattern", "工信〔{year}〕{seq3}"});
   ASSERT_EQ(num.exit_code, 0) << num.err;

@@ -49,13 +49,14 @@ std::string Opt(const std::optional<Date>& d) { return d ? d->ToString() : "—"
 struct AppOptions {
   std::string agency, channel = "in_person", kind = "natural_person", id_number, name, work_unit,
                       legal_rep, contact_person, phone, email, address, postcode, description,
-                      document_number, purpose, carrier = "paper", delivery = "post", date;
+                      document_number, purpose, carrier = "paper", delivery = "post", date,
+                      received;
   std::string ref, type, party, note, fee_method = "per_volume", as_of, pattern, file, result,
                                       decided, filed;
   std::vector<std::string> outcomes;
   int days = 0;
   int64_t fee = 0, case_id = 0;
-  bool other_agency = false, open = false, closed = false;
+  bool other_agency = false, open = false, closed = false, awaiting_receipt = false;
   int year = 0;
 };
 
@@ -91,7 +92,12 @@ void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   add->add_option("--carrier", o->carrier, "paper | email | disc | disk");
   add->add_option("--delivery", o->delivery,
                   "post | express | email | fax | pick_up | on_site_reading");
-  add->add_option("--date", o->date, "收到/提交日期 YYYY-MM-DD（默认今天）");
+  add->add_option("--date", o->date, "提交/寄达日期 YYYY-MM-DD（默认今天）");
+  add->add_option("--received", o->received,
+                  "签收（挂号信）或确认收到（平信、传真、电子邮件、在线）日期，默认同 --date");
+  add->add_flag("--awaiting-receipt", o->awaiting_receipt,
+                "尚未签收或确认（之后用 app event --type signed_for|confirmed 记录）")
+      ->excludes("--received");
   add->callback([&ctx, o] {
     auto env = OpenAppEnv(ctx);
     if (!env) return;
@@ -121,10 +127,16 @@ void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     in.delivery = *delivery;
     auto date = DateOr(o->date, env->clock.TodayInChina());
     if (!date.ok()) return FailWith(ctx, date.status());
+    auto received = DateOr(o->received, *date);
+    if (!received.ok()) return FailWith(ctx, received.status());
     std::vector<Event> first = {events::Submitted(*date)};
-    if (in.channel == Channel::kRegisteredLetter) first.push_back(events::SignedFor(*date));
-    if (in.channel != Channel::kInPerson && in.channel != Channel::kRegisteredLetter) {
-      first.push_back(events::Confirmed(*date));
+    if (in.channel == Channel::kInPerson) {
+      if (!o->received.empty() && *received != *date) {
+        return ctx.Fail(kExitUsage, "当面提交的申请以提交之日为收到日期，不能另给 --received");
+      }
+    } else if (!o->awaiting_receipt) {
+      first.push_back(in.channel == Channel::kRegisteredLetter ? events::SignedFor(*received)
+                                                               : events::Confirmed(*received));
     }
     auto r = env->service->Register(account::Actor::Console(), in, first);
     if (!r.ok()) return FailWith(ctx, r.status());
