@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "report/document.h"
@@ -33,6 +34,15 @@ class ZipPackage {
   std::unique_ptr<zip_t, Closer> zip_;
   size_t total_read_ = 0;
 };
+
+// One part of a package to write: its name in the archive and its bytes.
+struct ZipEntry {
+  std::string name;
+  std::string data;
+};
+// A ZIP archive (deflated) of `entries` in order, built in memory with libzip; used by the DOCX
+// writers (report, letters). kInternal (Chinese message: 无法生成 DOCX) if libzip fails.
+Result<std::string> WriteZip(const std::vector<ZipEntry>& entries);
 
 // XLSX: the workbook's sheets in order. The first sheet's rows are read as paragraphs or table
 // rows; a later sheet that starts with a section heading met earlier (our renderer's one sheet

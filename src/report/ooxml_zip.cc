@@ -72,4 +72,45 @@ Result<std::string> ZipPackage::Read(const std::string& name) {
   return out;
 }
 
+Result<std::string> WriteZip(const std::vector<ZipEntry>& entries) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (src == nullptr) return Internal("zip_source_buffer_create failed", "无法生成 DOCX");
+  zip_t* za = zip_open_from_source(src, ZIP_TRUNCATE, &error);
+  if (za == nullptr) {
+    zip_source_free(src);
+    return Internal("zip_open_from_source failed", "无法生成 DOCX");
+  }
+  zip_source_keep(src);
+  for (const ZipEntry& entry : entries) {
+    zip_source_t* s = zip_source_buffer(za, entry.data.data(), entry.data.size(), 0);
+    if (s == nullptr || zip_file_add(za, entry.name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0) {
+      if (s != nullptr) zip_source_free(s);
+      zip_discard(za);
+      zip_source_free(src);
+      return Internal("zip_file_add failed", "无法生成 DOCX");
+    }
+  }
+  if (zip_close(za) < 0) {
+    zip_discard(za);
+    zip_source_free(src);
+    return Internal("zip_close failed", "无法生成 DOCX");
+  }
+  std::string out;
+  zip_stat_t st;
+  if (zip_source_stat(src, &st) == 0 && zip_source_open(src) == 0) {
+    out.resize(st.size);
+    zip_int64_t n = zip_source_read(src, out.data(), st.size);
+    zip_source_close(src);
+    if (n < 0)
+      out.clear();
+    else
+      out.resize(static_cast<size_t>(n));
+  }
+  zip_source_free(src);
+  if (out.empty()) return Internal("reading the zip buffer failed", "无法生成 DOCX");
+  return out;
+}
+
 }  // namespace gongkai::report

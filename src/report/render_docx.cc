@@ -1,11 +1,8 @@
 // DOCX rendering: a minimal Office Open XML package ([Content_Types].xml, _rels/.rels,
 // word/document.xml) built in memory with libzip. Merged cells use w:gridSpan (colspan) and
 // w:vMerge restart/continue (rowspan), which Word and LibreOffice both honour.
-#include <zip.h>
-
-#include <memory>
-
 #include "report/layout.h"
+#include "report/ooxml.h"
 #include "report/render.h"
 #include "report/text_util.h"
 
@@ -119,47 +116,9 @@ std::string DocumentXml(const AnnualReport& r) {
 }  // namespace
 
 Result<std::string> RenderDocx(const AnnualReport& r) {
-  const std::string parts[][2] = {{"[Content_Types].xml", kContentTypes},
-                                  {"_rels/.rels", kRels},
-                                  {"word/document.xml", DocumentXml(r)}};
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (src == nullptr) return Internal("zip_source_buffer_create failed", "无法生成 DOCX");
-  zip_t* za = zip_open_from_source(src, ZIP_TRUNCATE, &error);
-  if (za == nullptr) {
-    zip_source_free(src);
-    return Internal("zip_open_from_source failed", "无法生成 DOCX");
-  }
-  zip_source_keep(src);
-  for (const auto& part : parts) {
-    zip_source_t* s = zip_source_buffer(za, part[1].data(), part[1].size(), 0);
-    if (s == nullptr || zip_file_add(za, part[0].c_str(), s, ZIP_FL_ENC_UTF_8) < 0) {
-      if (s != nullptr) zip_source_free(s);
-      zip_discard(za);
-      zip_source_free(src);
-      return Internal("zip_file_add failed", "无法生成 DOCX");
-    }
-  }
-  if (zip_close(za) < 0) {
-    zip_discard(za);
-    zip_source_free(src);
-    return Internal("zip_close failed", "无法生成 DOCX");
-  }
-  std::string out;
-  zip_stat_t st;
-  if (zip_source_stat(src, &st) == 0 && zip_source_open(src) == 0) {
-    out.resize(st.size);
-    zip_int64_t n = zip_source_read(src, out.data(), st.size);
-    zip_source_close(src);
-    if (n < 0)
-      out.clear();
-    else
-      out.resize(static_cast<size_t>(n));
-  }
-  zip_source_free(src);
-  if (out.empty()) return Internal("reading the zip buffer failed", "无法生成 DOCX");
-  return out;
+  return WriteZip({{"[Content_Types].xml", kContentTypes},
+                   {"_rels/.rels", kRels},
+                   {"word/document.xml", DocumentXml(r)}});
 }
 
 }  // namespace gongkai::report

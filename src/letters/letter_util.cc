@@ -1,0 +1,93 @@
+// Small pieces of the letters module: kind names, the Chinese-numeral date, money, the 文号.
+#include <array>
+
+#include "letters/letter.h"
+
+namespace gongkai::letters {
+namespace {
+
+struct KindInfo {
+  LetterKind kind;
+  std::string_view code;
+  std::string_view label;
+  std::string_view mark;  // inserted into the 文号
+};
+
+constexpr std::array<KindInfo, 6> kKinds = {{
+    {LetterKind::kReply, "reply", "答复书", "答"},
+    {LetterKind::kNotice, "notice", "告知书", "告"},
+    {LetterKind::kCorrection, "correction", "补正通知书", "补"},
+    {LetterKind::kExtension, "extension", "延期通知书", "延"},
+    {LetterKind::kFee, "fee", "收费通知书", "费"},
+    {LetterKind::kConsultation, "consultation", "征求意见函", "征"},
+}};
+
+const KindInfo& Info(LetterKind kind) { return kKinds[static_cast<int>(kind)]; }
+
+}  // namespace
+
+std::string_view KindLabel(LetterKind kind) { return Info(kind).label; }
+std::string_view KindCode(LetterKind kind) { return Info(kind).code; }
+
+Result<LetterKind> ParseKind(std::string_view text) {
+  for (const KindInfo& k : kKinds) {
+    if (text == k.code || text == k.label) return k.kind;
+  }
+  return InvalidArgument(
+      "unknown letter kind: " + std::string(text),
+      "未知的文书类型：" + std::string(text) +
+          "（可选：答复书、告知书、补正通知书、延期通知书、收费通知书、征求意见函）");
+}
+
+LetterKind DefaultKindFor(const std::vector<applications::OutcomeRow>& rows) {
+  for (applications::OutcomeRow row : rows) {
+    if (static_cast<int>(row) < static_cast<int>(applications::OutcomeRow::kNotHeld)) {
+      return LetterKind::kReply;
+    }
+  }
+  return rows.empty() ? LetterKind::kReply : LetterKind::kNotice;
+}
+
+std::string ChineseNumeralDate(Date d) {
+  static const char* kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  auto small = [](int n) {  // 1..31
+    std::string out;
+    if (n >= 20) out += kDigits[n / 10];
+    if (n >= 10) out += "十";
+    if (n % 10 != 0 || n < 10) out += kDigits[n % 10];
+    return out;
+  };
+  std::string out;
+  for (char c : std::to_string(d.year)) out += kDigits[c - '0'];
+  return out + "年" + small(d.month) + "月" + small(d.day) + "日";
+}
+
+std::string FormatYuanCents(applications::Fen amount) {
+  const bool negative = amount < 0;
+  if (negative) amount = -amount;
+  std::string digits = std::to_string(amount / 100);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  const int cents = static_cast<int>(amount % 100);
+  return (negative ? "-" : "") + grouped + "." + (cents < 10 ? "0" : "") + std::to_string(cents) +
+         "元";
+}
+
+std::string LetterNumber(std::string_view application_number, LetterKind kind) {
+  const std::string mark(Info(kind).mark);
+  size_t bracket = application_number.find("〔");
+  if (bracket == std::string_view::npos) return std::string(application_number) + "-" + mark;
+  return std::string(application_number.substr(0, bracket)) + mark +
+         std::string(application_number.substr(bracket));
+}
+
+Status CheckSeal(const Seal& seal) {
+  static constexpr std::string_view kPngSignature("\x89PNG\r\n\x1a\n", 8);
+  if (seal.png.empty() || seal.png.starts_with(kPngSignature)) return Status::Ok();
+  return InvalidArgument("seal is not a PNG", "印章图片必须是 PNG 格式");
+}
+
+}  // namespace gongkai::letters
