@@ -20,9 +20,12 @@ CREATE TABLE application_lookup_codes (
   application_id INTEGER NOT NULL UNIQUE REFERENCES applications(id)
 ) WITHOUT ROWID;
 
+-- The due date last computed for an application as of `as_of` (a paused clock's due date depends
+-- on the day asked), so a recomputation with another calendar compares like with like.
 CREATE TABLE application_due_snapshots (
   application_id INTEGER PRIMARY KEY REFERENCES applications(id),
-  due TEXT CHECK (due IS NULL OR length(due) = 10)
+  due TEXT CHECK (due IS NULL OR length(due) = 10),
+  as_of TEXT NOT NULL CHECK (length(as_of) = 10)
 );
 
 CREATE TABLE application_filings (

@@ -1,91 +1,464 @@
-// STUB: the interface compiles; the implementation follows in the next commits.
+// The applications service: intake and numbering, the public status, reads, events, 报备, cases
+// and number patterns. Analysis (duplicates, recomputation, tables) is in
+// application_analysis.cc, JSON lines in application_jsonl.cc.
 #include "services/application_service.h"
+
+#include <algorithm>
+
+#include "account/password.h"
+#include "applications/events.h"
+#include "core/text.h"
+#include "services/application_internal.h"
+#include "services/audit.h"
 
 namespace gongkai::services {
 
+using account::Permission;
+using namespace applications;  // NOLINT
+using internal::RetryBusy;
+
 namespace {
-Status Todo() { return Internal("application service not implemented yet", "功能尚未实现"); }
+
+std::string AppTarget(ApplicationId id) { return "application:" + std::to_string(id); }
+std::string AgencyTarget(agency::AgencyId id) { return "agency:" + std::to_string(id); }
+
+// How many times a lost append race is retried before giving up.
+constexpr int kAppendAttempts = 5;
+// Unique-number collisions (a number taken by an import or a changed pattern) skipped per insert.
+constexpr int kNumberAttempts = 1000;
+
 }  // namespace
 
 void ApplicationService::SetCalendar(std::shared_ptr<const calendar::WorkingDayCalendar> cal) {
   std::lock_guard lock(calendar_mu_);
   calendar_ = std::move(cal);
 }
+
 std::shared_ptr<const calendar::WorkingDayCalendar> ApplicationService::calendar() const {
   return Calendar();
 }
+
 std::shared_ptr<const calendar::WorkingDayCalendar> ApplicationService::Calendar() const {
   std::lock_guard lock(calendar_mu_);
   return calendar_;
 }
-double DescriptionSimilarity(const std::string&, const std::string&) { return 0; }
-std::string CompiledTables::NumberOf(int64_t) const { return {}; }
-Result<SubmitResult> ApplicationService::Register(const account::Actor&, ApplicationInput,
-                                                  std::vector<applications::Event>) {
-  return Todo();
+
+Status ApplicationService::Authorize(const account::Actor& actor, Permission permission,
+                                     agency::AgencyId agency, const std::string& action,
+                                     const std::string& target) {
+  {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+    GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
+    auto parents = account::ParentsOf(all);
+    if (!parents.count(agency)) {
+      return NotFound("agency " + std::to_string(agency),
+                      "机构（编号 " + std::to_string(agency) + "）不存在");
+    }
+    if (account::Can(actor, permission, agency, parents)) return Status::Ok();
+  }
+  return DenyAndAudit(store_, clock_, actor, action, target,
+                      permission == Permission::kView
+                          ? "无权查看该机构的依申请公开申请（需要该机构或其上级机构的角色）"
+                          : "无权办理该机构的依申请公开申请（需要该机构或其上级机构的"
+                            "办理角色）");
 }
-Result<SubmitResult> ApplicationService::SubmitOnline(ApplicationInput) { return Todo(); }
-Result<PublicStatusView> ApplicationService::PublicStatus(const std::string&) { return Todo(); }
-Result<ApplicationDetail> ApplicationService::Get(const account::Actor&,
-                                                  applications::ApplicationId) {
-  return Todo();
+
+Result<Application> ApplicationService::LoadAuthorized(const account::Actor& actor,
+                                                       Permission permission, ApplicationId id,
+                                                       const std::string& action) {
+  Application app;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+    Result<Application> got = tx->applications().Get(id);
+    if (!got.ok()) {
+      if (got.status().code() == StatusCode::kNotFound) {
+        return NotFound("application " + std::to_string(id),
+                        "申请（编号 " + std::to_string(id) + "）不存在");
+      }
+      return got.status();
+    }
+    app = std::move(got).value();
+  }
+  GONGKAI_RETURN_IF_ERROR(Authorize(actor, permission, app.agency_id, action, AppTarget(id)));
+  return app;
 }
-Result<ApplicationDetail> ApplicationService::GetByNumber(const account::Actor&,
-                                                          const std::string&) {
-  return Todo();
+
+Result<SubmitResult> ApplicationService::InsertNumbered(storage::Transaction& tx,
+                                                        const Application& app, int year,
+                                                        bool with_lookup_code) {
+  GONGKAI_ASSIGN_OR_RETURN(agency::Agency agency, tx.agencies().Get(app.agency_id));
+  GONGKAI_ASSIGN_OR_RETURN(auto own, tx.application_meta().GetNumberPattern(app.agency_id));
+  std::string pattern = own ? *own : kDefaultNumberPattern;
+  Application numbered = app;
+  std::optional<ApplicationId> id;
+  for (int attempt = 0; !id && attempt < kNumberAttempts; ++attempt) {
+    if (attempt > 0 || numbered.number.empty()) {
+      GONGKAI_ASSIGN_OR_RETURN(int64_t seq,
+                               tx.application_meta().NextSequence(app.agency_id, year));
+      numbered.number = internal::FormatNumber(pattern, agency, year, seq);
+    }
+    Result<ApplicationId> inserted = tx.applications().Insert(numbered);
+    if (inserted.ok()) {
+      id = *inserted;
+    } else if (inserted.status().code() != StatusCode::kAlreadyExists) {
+      return inserted.status();
+    } else if (!app.number.empty()) {
+      return AlreadyExists("number taken: " + app.number,
+                           "申请编号" + app.number + "在该机构已被使用");
+    }
+  }
+  if (!id) return Internal("no free number", "无法分配申请编号");
+  SubmitResult out;
+  out.id = *id;
+  out.number = numbered.number;
+  if (with_lookup_code) {
+    GONGKAI_ASSIGN_OR_RETURN(out.lookup_code, internal::NewLookupCode());
+    GONGKAI_RETURN_IF_ERROR(tx.application_meta().SetLookupHash(
+        *id, account::Sha256Hex(internal::CanonicalLookupCode(out.lookup_code))));
+  }
+  numbered.id = *id;
+  auto cal = Calendar();
+  Date today = clock_.TodayInChina();
+  storage::DueSnapshot snap;
+  snap.id = *id;
+  snap.as_of = internal::SnapshotDay(numbered, today);
+  if (auto c = internal::TryClock(numbered, snap.as_of, *cal)) snap.due = c->due;
+  GONGKAI_RETURN_IF_ERROR(tx.application_meta().SetDueSnapshot(snap));
+  return out;
 }
-Result<std::vector<ApplicationSummary>> ApplicationService::List(const account::Actor&,
-                                                                 agency::AgencyId, ListFilter) {
-  return Todo();
+
+Result<SubmitResult> ApplicationService::Register(const account::Actor& actor,
+                                                  ApplicationInput input,
+                                                  std::vector<Event> initial_events) {
+  Date today = clock_.TodayInChina();
+  GONGKAI_RETURN_IF_ERROR(internal::ValidateInput(&input, today));
+  for (Event& e : initial_events) {
+    if (e.actor.empty()) e.actor = actor.name;
+    GONGKAI_RETURN_IF_ERROR(internal::ValidateEventText(&e));
+  }
+  auto cal = Calendar();
+  GONGKAI_RETURN_IF_ERROR(internal::ValidateHistory(input.channel, initial_events, *cal));
+  GONGKAI_RETURN_IF_ERROR(Authorize(actor, Permission::kHandleApplications, input.agency_id,
+                                    "application_register", AgencyTarget(input.agency_id)));
+  Application app = internal::FromInput(input);
+  app.events = std::move(initial_events);
+  const int year = app.events.front().date.year;
+  return RetryBusy([&]() -> Result<SubmitResult> {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    GONGKAI_ASSIGN_OR_RETURN(SubmitResult r, InsertNumbered(*tx, app, year, true));
+    GONGKAI_RETURN_IF_ERROR(
+        AppendAudit(*tx, clock_, actor, "application_register", AppTarget(r.id), r.number));
+    GONGKAI_RETURN_IF_ERROR(tx->Commit());
+    return r;
+  });
 }
-Result<Queue> ApplicationService::QueueOf(const account::Actor&, agency::AgencyId, Date) {
-  return Todo();
+
+Result<SubmitResult> ApplicationService::SubmitOnline(ApplicationInput input) {
+  Date today = clock_.TodayInChina();
+  input.channel = Channel::kOnline;
+  GONGKAI_RETURN_IF_ERROR(internal::ValidateInput(&input, today));
+  Application app = internal::FromInput(input);
+  account::Actor public_actor;
+  public_actor.name = "public";
+  for (Event e : {events::Submitted(today), events::Confirmed(today)}) {
+    e.actor = "网上申请";
+    app.events.push_back(e);
+  }
+  auto cal = Calendar();
+  GONGKAI_RETURN_IF_ERROR(internal::ValidateHistory(app.channel, app.events, *cal));
+  return RetryBusy([&]() -> Result<SubmitResult> {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    Result<agency::Agency> agency = tx->agencies().Get(input.agency_id);
+    if (!agency.ok()) {
+      return NotFound("agency " + std::to_string(input.agency_id), "所选机构不存在");
+    }
+    GONGKAI_ASSIGN_OR_RETURN(SubmitResult r, InsertNumbered(*tx, app, today.year, true));
+    GONGKAI_RETURN_IF_ERROR(
+        AppendAudit(*tx, clock_, public_actor, "application_submit", AppTarget(r.id), r.number));
+    GONGKAI_RETURN_IF_ERROR(tx->Commit());
+    return r;
+  });
 }
-Result<applications::ClockState> ApplicationService::ClockOf(const account::Actor&,
-                                                             applications::ApplicationId, Date) {
-  return Todo();
+
+Result<PublicStatusView> ApplicationService::PublicStatus(const std::string& lookup_code) {
+  const Status unknown = NotFound("lookup code", "查询码不正确或不存在，请核对后重新输入");
+  std::string code = internal::CanonicalLookupCode(lookup_code);
+  if (code.empty()) return unknown;
+  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+  Result<ApplicationId> id = tx->application_meta().FindByLookupHash(account::Sha256Hex(code));
+  if (!id.ok()) {
+    return id.status().code() == StatusCode::kNotFound ? unknown : id.status();
+  }
+  GONGKAI_ASSIGN_OR_RETURN(Application app, tx->applications().Get(*id));
+  GONGKAI_ASSIGN_OR_RETURN(agency::Agency agency, tx->agencies().Get(app.agency_id));
+  PublicStatusView v;
+  v.number = app.number;
+  v.agency_name = agency.name;
+  v.received = ReceiptDate(app.channel, app.events);
+  auto clock = internal::TryClock(app, clock_.TodayInChina(), *Calendar());
+  auto conclusion = ConclusionOf(app.events);
+  v.status_label = StatusLabel(clock        ? clock->status
+                               : conclusion ? ApplicationStatus::kConcluded
+                                            : ApplicationStatus::kInProgress);
+  if (clock) {
+    v.due = clock->due;
+    if (clock->due && !clock->conclusion) v.working_days_left = clock->working_days_left;
+  }
+  if (conclusion) {
+    v.decided = conclusion->date;
+    v.outcome_label = FullLabel(conclusion->row);
+  }
+  return v;
 }
-Status ApplicationService::RecordEvent(const account::Actor&, applications::ApplicationId,
-                                       applications::Event) {
-  return Todo();
+
+Result<ApplicationDetail> ApplicationService::Get(const account::Actor& actor, ApplicationId id) {
+  GONGKAI_ASSIGN_OR_RETURN(Application app,
+                           LoadAuthorized(actor, Permission::kView, id, "application_view"));
+  ApplicationDetail d;
+  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+  GONGKAI_ASSIGN_OR_RETURN(agency::Agency agency, tx->agencies().Get(app.agency_id));
+  d.agency_name = agency.name;
+  GONGKAI_ASSIGN_OR_RETURN(auto cases, tx->applications().ListCases(app.agency_id));
+  for (const Case& c : cases) {
+    if (c.application_id == id) d.cases.push_back(c);
+  }
+  GONGKAI_ASSIGN_OR_RETURN(d.filing, tx->application_meta().GetFiling(id));
+  GONGKAI_ASSIGN_OR_RETURN(d.clock, ComputeClock(app, clock_.TodayInChina(), *Calendar()));
+  d.app = std::move(app);
+  return d;
 }
-Status ApplicationService::RecordFiling(const account::Actor&, applications::ApplicationId,
-                                        Filing) {
-  return Todo();
+
+Result<ApplicationDetail> ApplicationService::GetByNumber(const account::Actor& actor,
+                                                          const std::string& number) {
+  std::vector<ApplicationId> found;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+    GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
+    auto parents = account::ParentsOf(all);
+    for (const agency::Agency& a : all) {
+      if (!account::Can(actor, Permission::kView, a.id, parents)) continue;
+      GONGKAI_ASSIGN_OR_RETURN(auto apps, tx->applications().ListByAgency(a.id));
+      for (const Application& app : apps) {
+        if (app.number == number) found.push_back(app.id);
+      }
+    }
+  }
+  if (found.empty()) return NotFound("number " + number, "没有编号为" + number + "的申请");
+  if (found.size() > 1) {
+    return InvalidArgument("ambiguous number " + number,
+                           "编号" + number + "在多个机构中都有，请改用申请的内部编号");
+  }
+  return Get(actor, found.front());
 }
-Result<applications::CaseId> ApplicationService::AddCase(const account::Actor&,
-                                                         applications::Case) {
-  return Todo();
+
+Result<std::vector<ApplicationSummary>> ApplicationService::List(const account::Actor& actor,
+                                                                 agency::AgencyId agency,
+                                                                 ListFilter filter) {
+  GONGKAI_RETURN_IF_ERROR(
+      Authorize(actor, Permission::kView, agency, "application_list", AgencyTarget(agency)));
+  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+  GONGKAI_ASSIGN_OR_RETURN(auto apps, tx->applications().ListByAgency(agency));
+  auto cal = Calendar();
+  Date today = clock_.TodayInChina();
+  std::vector<ApplicationSummary> out;
+  for (const Application& app : apps) {
+    bool closed = ConclusionOf(app.events).has_value();
+    if (filter.state == ListFilter::State::kOpen && closed) continue;
+    if (filter.state == ListFilter::State::kClosed && !closed) continue;
+    if (filter.year) {
+      auto received = ReceiptDate(app.channel, app.events);
+      int year = received ? received->year : app.events.front().date.year;
+      if (year != *filter.year) continue;
+    }
+    out.push_back(internal::Summarize(app, internal::TryClock(app, today, *cal)));
+  }
+  return out;
 }
-Status ApplicationService::UpdateCase(const account::Actor&, applications::Case) { return Todo(); }
-Result<std::vector<DuplicateCandidate>> ApplicationService::Duplicates(
-    const account::Actor&, applications::ApplicationId) {
-  return Todo();
+
+Result<Queue> ApplicationService::QueueOf(const account::Actor& actor, agency::AgencyId agency,
+                                          Date as_of) {
+  GONGKAI_RETURN_IF_ERROR(
+      Authorize(actor, Permission::kView, agency, "application_queue", AgencyTarget(agency)));
+  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+  GONGKAI_ASSIGN_OR_RETURN(auto apps, tx->applications().ListByAgency(agency));
+  auto cal = Calendar();
+  Queue q;
+  for (const Application& app : apps) {
+    auto clock = internal::TryClock(app, as_of, *cal);
+    if (clock && clock->status == ApplicationStatus::kConcluded) continue;
+    if (!clock && ConclusionOf(app.events)) continue;
+    ApplicationSummary s = internal::Summarize(app, clock);
+    if (s.overdue) {
+      q.overdue.push_back(s);
+    } else if (s.status == ApplicationStatus::kAwaitingCorrection) {
+      q.awaiting_applicant.push_back(s);
+    } else if (s.status == ApplicationStatus::kConsulting) {
+      q.consulting.push_back(s);
+    } else if (s.status == ApplicationStatus::kAwaitingFee) {
+      q.awaiting_fee.push_back(s);
+    } else if (s.due && s.working_days_left <= kDueSoonWorkingDays) {
+      q.due_soon.push_back(s);
+    } else {
+      q.other_open.push_back(s);
+    }
+  }
+  auto order = [](const ApplicationSummary& a, const ApplicationSummary& b) {
+    if (a.due.has_value() != b.due.has_value()) return a.due.has_value();
+    if (a.due != b.due) return *a.due < *b.due;
+    return a.number < b.number;
+  };
+  for (auto* bucket : {&q.overdue, &q.awaiting_applicant, &q.consulting, &q.awaiting_fee,
+                       &q.due_soon, &q.other_open}) {
+    std::stable_sort(bucket->begin(), bucket->end(), order);
+  }
+  return q;
 }
-Result<int> ApplicationService::MonthlyCount(const account::Actor&, agency::AgencyId,
-                                             const std::string&, Date) {
-  return Todo();
+
+Result<ClockState> ApplicationService::ClockOf(const account::Actor& actor, ApplicationId id,
+                                               Date as_of) {
+  GONGKAI_ASSIGN_OR_RETURN(Application app,
+                           LoadAuthorized(actor, Permission::kView, id, "application_view"));
+  return ComputeClock(app, as_of, *Calendar());
 }
-Status ApplicationService::SetNumberPattern(const account::Actor&, agency::AgencyId,
-                                            const std::string&) {
-  return Todo();
+
+Status ApplicationService::RecordEvent(const account::Actor& actor, ApplicationId id, Event event) {
+  if (event.actor.empty()) event.actor = actor.name;
+  GONGKAI_RETURN_IF_ERROR(internal::ValidateEventText(&event));
+  GONGKAI_ASSIGN_OR_RETURN(Application app, LoadAuthorized(actor, Permission::kHandleApplications,
+                                                           id, "application_event"));
+  auto cal = Calendar();
+  Date today = clock_.TodayInChina();
+  for (int attempt = 0;; ++attempt) {
+    bool lost_race = false;
+    Status s = RetryBusy([&]() -> Status {
+      GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+      GONGKAI_ASSIGN_OR_RETURN(app, tx->applications().Get(id));
+      GONGKAI_RETURN_IF_ERROR(ValidateNext(app.channel, app.events, event, *cal));
+      Status appended =
+          tx->applications().AppendEvent(id, static_cast<int>(app.events.size()), event);
+      if (appended.code() == StatusCode::kFailedPrecondition) lost_race = true;
+      GONGKAI_RETURN_IF_ERROR(appended);
+      app.events.push_back(event);
+      storage::DueSnapshot snap;
+      snap.id = id;
+      snap.as_of = internal::SnapshotDay(app, today);
+      if (auto c = internal::TryClock(app, snap.as_of, *cal)) snap.due = c->due;
+      GONGKAI_RETURN_IF_ERROR(tx->application_meta().SetDueSnapshot(snap));
+      GONGKAI_RETURN_IF_ERROR(
+          AppendAudit(*tx, clock_, actor, "application_event", AppTarget(id),
+                      std::string(EventTypeCode(event.type)) + " " + event.date.ToString()));
+      return tx->Commit();
+    });
+    // Another writer appended between our read and our append: reload, validate again.
+    // ValidateNext's refusals are final.
+    if (!lost_race || attempt + 1 >= kAppendAttempts) return s;
+  }
 }
-Result<std::string> ApplicationService::NumberPattern(const account::Actor&, agency::AgencyId) {
-  return Todo();
+
+Status ApplicationService::RecordFiling(const account::Actor& actor, ApplicationId id,
+                                        Filing filing) {
+  filing.filed_with = Trim(filing.filed_with);
+  filing.note = Trim(filing.note);
+  if (filing.filed_with.empty() || !IsCleanText(filing.filed_with, false) ||
+      CodePointCount(filing.filed_with) > kMaxNameChars) {
+    return InvalidArgument("bad filed_with", "请填写报备机关（不超过 100 个字）");
+  }
+  if (!IsCleanText(filing.note, true) || CodePointCount(filing.note) > kMaxNoteChars) {
+    return InvalidArgument("bad note", "备注含有无效字符或过长");
+  }
+  GONGKAI_ASSIGN_OR_RETURN(Application app, LoadAuthorized(actor, Permission::kHandleApplications,
+                                                           id, "application_filing"));
+  return RetryBusy([&]() -> Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    GONGKAI_ASSIGN_OR_RETURN(app, tx->applications().Get(id));
+    auto conclusion = ConclusionOf(app.events);
+    bool decided = std::any_of(app.events.begin(), app.events.end(),
+                               [](const Event& e) { return e.type == EventType::kDecided; });
+    if (!decided || !conclusion) {
+      return FailedPrecondition("not decided", "申请尚未作出答复，不能报备");
+    }
+    if (filing.date < conclusion->date) {
+      return FailedPrecondition("filing before decision", "报备日期不能早于答复日期");
+    }
+    GONGKAI_ASSIGN_OR_RETURN(auto existing, tx->application_meta().GetFiling(id));
+    if (existing) return FailedPrecondition("already filed", "该申请已经报备过");
+    GONGKAI_RETURN_IF_ERROR(tx->application_meta().InsertFiling(id, filing));
+    GONGKAI_RETURN_IF_ERROR(AppendAudit(*tx, clock_, actor, "application_filing", AppTarget(id),
+                                        filing.filed_with + " " + filing.date.ToString()));
+    return tx->Commit();
+  });
 }
-Result<std::vector<DueDateMove>> ApplicationService::RecomputeDueDates(const account::Actor&) {
-  return Todo();
+
+Result<CaseId> ApplicationService::AddCase(const account::Actor& actor, Case c) {
+  GONGKAI_ASSIGN_OR_RETURN(Application app, LoadAuthorized(actor, Permission::kHandleApplications,
+                                                           c.application_id, "application_case"));
+  c.agency_id = app.agency_id;
+  GONGKAI_RETURN_IF_ERROR(ValidateCase(c));
+  if (!ConclusionOf(app.events)) {
+    return FailedPrecondition("application open", "申请尚未办结，不能登记复议或诉讼");
+  }
+  return RetryBusy([&]() -> Result<CaseId> {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    GONGKAI_ASSIGN_OR_RETURN(CaseId id, tx->applications().InsertCase(c));
+    if (c.result == CaseResult::kCorrected) {
+      GONGKAI_RETURN_IF_ERROR(tx->applications().SetDecisionCorrected(c.application_id, true));
+    }
+    GONGKAI_RETURN_IF_ERROR(
+        AppendAudit(*tx, clock_, actor, "application_case_add", AppTarget(c.application_id),
+                    "case:" + std::to_string(id) + " " + std::string(CaseKindLabel(c.kind)) + " " +
+                        std::string(CaseResultLabel(c.result))));
+    GONGKAI_RETURN_IF_ERROR(tx->Commit());
+    return id;
+  });
 }
-Result<CompiledTables> ApplicationService::CompileTables(const account::Actor&, agency::AgencyId,
-                                                         int) {
-  return Todo();
+
+Status ApplicationService::UpdateCase(const account::Actor& actor, Case c) {
+  Case old;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+    GONGKAI_ASSIGN_OR_RETURN(old, tx->application_meta().GetCase(c.id));
+  }
+  GONGKAI_RETURN_IF_ERROR(Authorize(actor, Permission::kHandleApplications, old.agency_id,
+                                    "application_case_update", AppTarget(old.application_id)));
+  old.result = c.result;
+  old.decided_on = c.decided_on;
+  GONGKAI_RETURN_IF_ERROR(ValidateCase(old));
+  return RetryBusy([&]() -> Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    GONGKAI_RETURN_IF_ERROR(tx->applications().UpdateCase(old));
+    GONGKAI_ASSIGN_OR_RETURN(auto cases, tx->applications().ListCases(old.agency_id));
+    bool corrected = std::any_of(cases.begin(), cases.end(), [&](const Case& k) {
+      return k.application_id == old.application_id && k.result == CaseResult::kCorrected;
+    });
+    GONGKAI_RETURN_IF_ERROR(tx->applications().SetDecisionCorrected(old.application_id, corrected));
+    GONGKAI_RETURN_IF_ERROR(AppendAudit(
+        *tx, clock_, actor, "application_case_update", AppTarget(old.application_id),
+        "case:" + std::to_string(old.id) + " " + std::string(CaseResultLabel(old.result))));
+    return tx->Commit();
+  });
 }
-Result<std::string> ApplicationService::ExportJsonLines(const account::Actor&, agency::AgencyId,
-                                                        std::optional<int>) {
-  return Todo();
+
+Status ApplicationService::SetNumberPattern(const account::Actor& actor, agency::AgencyId agency,
+                                            const std::string& pattern) {
+  GONGKAI_RETURN_IF_ERROR(internal::ValidatePattern(pattern));
+  GONGKAI_RETURN_IF_ERROR(Authorize(actor, Permission::kHandleApplications, agency,
+                                    "application_numbering", AgencyTarget(agency)));
+  return RetryBusy([&]() -> Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    GONGKAI_RETURN_IF_ERROR(tx->application_meta().SetNumberPattern(agency, pattern));
+    GONGKAI_RETURN_IF_ERROR(
+        AppendAudit(*tx, clock_, actor, "application_numbering", AgencyTarget(agency), pattern));
+    return tx->Commit();
+  });
 }
-Result<int> ApplicationService::ImportJsonLines(const account::Actor&, const std::string&) {
-  return Todo();
+
+Result<std::string> ApplicationService::NumberPattern(const account::Actor& actor,
+                                                      agency::AgencyId agency) {
+  GONGKAI_RETURN_IF_ERROR(
+      Authorize(actor, Permission::kView, agency, "application_numbering", AgencyTarget(agency)));
+  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+  GONGKAI_ASSIGN_OR_RETURN(auto own, tx->application_meta().GetNumberPattern(agency));
+  return own ? *own : std::string(kDefaultNumberPattern);
 }
 
 }  // namespace gongkai::services

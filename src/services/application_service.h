@@ -226,6 +226,19 @@ class ApplicationService {
 
  private:
   std::shared_ptr<const calendar::WorkingDayCalendar> Calendar() const;
+  // Ok when `actor` holds `permission` on `agency`; else audits the refusal (DenyAndAudit) and
+  // returns kPermissionDenied. kNotFound for an unknown agency.
+  Status Authorize(const account::Actor& actor, account::Permission permission,
+                   agency::AgencyId agency, const std::string& action, const std::string& target);
+  // Loads an application and checks `permission` on its agency.
+  Result<applications::Application> LoadAuthorized(const account::Actor& actor,
+                                                   account::Permission permission,
+                                                   applications::ApplicationId id,
+                                                   const std::string& action);
+  // Validates, numbers and inserts inside `tx`, with the events already validated.
+  Result<SubmitResult> InsertNumbered(storage::Transaction& tx,
+                                      const applications::Application& app, int year,
+                                      bool with_lookup_code);
 
   storage::Store& store_;
   const Clock& clock_;

@@ -50,6 +50,12 @@ struct ApplicationFiling {
   std::string note;
 };
 
+struct DueSnapshot {
+  applications::ApplicationId id = 0;
+  std::optional<Date> due;
+  Date as_of;
+};
+
 // What the applications service keeps beside the ledger (migration 003): per-agency number
 // patterns and per-year counters, public lookup-code hashes, due-date snapshots and 报备.
 class ApplicationMetaRepository {
@@ -66,11 +72,11 @@ class ApplicationMetaRepository {
   virtual Status SetLookupHash(applications::ApplicationId id, const std::string& hash) = 0;
   // kNotFound for an unknown hash.
   virtual Result<applications::ApplicationId> FindByLookupHash(const std::string& hash) = 0;
-  // The last computed due date of an application (nullopt: none ran / could not compute).
-  virtual Status SetDueSnapshot(applications::ApplicationId id, std::optional<Date> due) = 0;
+  // The due date of an application computed as of `snapshot.as_of` (nullopt: none runs or it
+  // could not be computed). Replaces the previous one.
+  virtual Status SetDueSnapshot(const DueSnapshot& snapshot) = 0;
   // Every snapshot, by application id.
-  virtual Result<std::vector<std::pair<applications::ApplicationId, std::optional<Date>>>>
-  DueSnapshots() = 0;
+  virtual Result<std::vector<DueSnapshot>> DueSnapshots() = 0;
   // kAlreadyExists when the application was already filed.
   virtual Status InsertFiling(applications::ApplicationId id, const ApplicationFiling& f) = 0;
   virtual Result<std::optional<ApplicationFiling>> GetFiling(applications::ApplicationId id) = 0;

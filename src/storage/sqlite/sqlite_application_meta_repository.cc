@@ -69,36 +69,40 @@ Result<ApplicationId> SqliteApplicationMetaRepository::FindByLookupHash(const st
   return s.Int(0);
 }
 
-Status SqliteApplicationMetaRepository::SetDueSnapshot(ApplicationId id, std::optional<Date> due) {
+Status SqliteApplicationMetaRepository::SetDueSnapshot(const DueSnapshot& snapshot) {
   GONGKAI_ASSIGN_OR_RETURN(
-      Stmt s, conn_->Prepare("INSERT INTO application_due_snapshots (application_id, due) "
-                             "VALUES (?, ?) ON CONFLICT (application_id) DO UPDATE SET "
-                             "due = excluded.due"));
-  s.Bind(1, id);
-  if (due) {
-    s.Bind(2, due->ToString());
+      Stmt s, conn_->Prepare("INSERT INTO application_due_snapshots (application_id, due, as_of) "
+                             "VALUES (?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET "
+                             "due = excluded.due, as_of = excluded.as_of"));
+  s.Bind(1, snapshot.id);
+  if (snapshot.due) {
+    s.Bind(2, snapshot.due->ToString());
   } else {
     s.BindNull(2);
   }
+  s.Bind(3, snapshot.as_of.ToString());
   return s.Run();
 }
 
-Result<std::vector<std::pair<ApplicationId, std::optional<Date>>>>
-SqliteApplicationMetaRepository::DueSnapshots() {
+Result<std::vector<DueSnapshot>> SqliteApplicationMetaRepository::DueSnapshots() {
   GONGKAI_ASSIGN_OR_RETURN(
-      Stmt s, conn_->Prepare("SELECT application_id, due FROM application_due_snapshots "
+      Stmt s, conn_->Prepare("SELECT application_id, due, as_of FROM application_due_snapshots "
                              "ORDER BY application_id"));
-  std::vector<std::pair<ApplicationId, std::optional<Date>>> out;
+  std::vector<DueSnapshot> out;
   for (;;) {
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    std::optional<Date> due;
+    DueSnapshot snap;
+    snap.id = s.Int(0);
     if (!s.IsNull(1)) {
       Result<Date> d = Date::Parse(s.Text(1));
       if (!d.ok()) return Internal("stored due date '" + s.Text(1) + "' is invalid");
-      due = *d;
+      snap.due = *d;
     }
-    out.emplace_back(s.Int(0), due);
+    Result<Date> as_of = Date::Parse(s.Text(2));
+    if (!as_of.ok()) return Internal("stored snapshot date '" + s.Text(2) + "' is invalid");
+    snap.as_of = *as_of;
+    out.push_back(snap);
   }
   return out;
 }

@@ -113,9 +113,8 @@ class SqliteApplicationMetaRepository final : public ApplicationMetaRepository {
   Status SetNumberPattern(agency::AgencyId agency, const std::string& pattern) override;
   Status SetLookupHash(applications::ApplicationId id, const std::string& hash) override;
   Result<applications::ApplicationId> FindByLookupHash(const std::string& hash) override;
-  Status SetDueSnapshot(applications::ApplicationId id, std::optional<Date> due) override;
-  Result<std::vector<std::pair<applications::ApplicationId, std::optional<Date>>>> DueSnapshots()
-      override;
+  Status SetDueSnapshot(const DueSnapshot& snapshot) override;
+  Result<std::vector<DueSnapshot>> DueSnapshots() override;
   Status InsertFiling(applications::ApplicationId id, const ApplicationFiling& f) override;
   Result<std::optional<ApplicationFiling>> GetFiling(applications::ApplicationId id) override;
   Result<applications::Case> GetCase(applications::CaseId id) override {

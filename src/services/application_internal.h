@@ -1,0 +1,69 @@
+#pragma once
+// Helpers shared by the application service's files. Not part of its interface.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "applications/application.h"
+#include "applications/clock.h"
+#include "core/result.h"
+#include "services/application_service.h"
+
+namespace gongkai::services::internal {
+
+inline const Status& StatusOf(const Status& s) { return s; }
+template <typename T>
+const Status& StatusOf(const Result<T>& r) {
+  return r.status();
+}
+
+// Runs `f` (which opens its own write transaction) again when the database was busy.
+template <typename F>
+auto RetryBusy(F f) -> decltype(f()) {
+  for (int attempt = 0;; ++attempt) {
+    auto r = f();
+    if (StatusOf(r).code() != StatusCode::kUnavailable || attempt >= 4) return r;
+  }
+}
+
+// Trims and checks every field (clean UTF-8, length caps, required fields, identity).
+// kInvalidArgument naming the field in Chinese.
+Status ValidateInput(ApplicationInput* input, Date today);
+
+// Checks one event's free-text fields (note, party, actor).
+Status ValidateEventText(applications::Event* event);
+
+// Validates `events` one after another with ValidateNext. `line_prefix` goes before the
+// Chinese message (e.g. "第3行：").
+Status ValidateHistory(applications::Channel channel,
+                       const std::vector<applications::Event>& events,
+                       const calendar::WorkingDayCalendar& cal);
+
+// Fills the application from the input (no id, number or events).
+applications::Application FromInput(const ApplicationInput& input);
+
+// The number for `seq` under `pattern`.
+std::string FormatNumber(const std::string& pattern, const agency::Agency& agency, int year,
+                         int64_t seq);
+// kInvalidArgument unless the pattern is clean, ≤ 100 chars, has {year} and one {seq…}, and no
+// other placeholder.
+Status ValidatePattern(const std::string& pattern);
+
+// The clock as of `as_of`, or nullopt when it cannot be computed (calendar too short …).
+std::optional<applications::ClockState> TryClock(const applications::Application& app, Date as_of,
+                                                 const calendar::WorkingDayCalendar& cal);
+
+// The snapshot day for an application: max(today, last event date).
+Date SnapshotDay(const applications::Application& app, Date today);
+
+ApplicationSummary Summarize(const applications::Application& app,
+                             const std::optional<applications::ClockState>& clock);
+
+// 16 random Crockford base32 characters grouped by 4 with dashes; and the canonical form of a
+// typed code (dashes/spaces dropped, upper-cased, O→0, I/L→1), or "" when it is not 16 valid
+// characters.
+Result<std::string> NewLookupCode();
+std::string CanonicalLookupCode(const std::string& typed);
+
+}  // namespace gongkai::services::internal
