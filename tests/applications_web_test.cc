@@ -3,6 +3,7 @@
 // the staff pages and the JSON API.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
@@ -174,7 +175,7 @@ class ApplicationsWebTest : public ::testing::Test {
                 std::string(kForm) + "Cookie: gk_apply=" + token + "\r\n");
   }
 
-  HttpReply Status(const std::string& code) {
+  HttpReply LookUp(const std::string& code) {
     return Send("POST", "/status", FormBody({{"code", code}}), kForm);
   }
 
@@ -204,7 +205,7 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
   EXPECT_EQ(done.Header("cache-control"), "no-store");
 
   // Received and confirmed online on Tue 2024-11-26: 20 working days → Tue 2024-12-24.
-  HttpReply status = Status(code);
+  HttpReply status = LookUp(code);
   ASSERT_EQ(status.status, 200) << status.body;
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-number\">樟工信依申〔2024〕1号</td>"));
   EXPECT_TRUE(Contains(status.body, "<tr><th>受理机关</th><td>樟树市工业和信息化局</td></tr>"));
@@ -270,7 +271,7 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
                         "", "Cookie: gk_session=" + s + "\r\n");
   EXPECT_EQ(none.status, 422) << none.body;
 
-  status = Status(code);
+  status = LookUp(code);
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-label\">已办结</td>")) << status.body;
   EXPECT_TRUE(Contains(status.body, "<tr><th>办结日期</th><td>2024-11-29</td></tr>"));
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-outcome\">"));
@@ -377,9 +378,9 @@ TEST_F(ApplicationsWebTest, AnotherAgencysClerkGets403) {
 }
 
 TEST_F(ApplicationsWebTest, StatusLookupsAreTheSameForAnyUnknownCodeAndCapped) {
-  HttpReply a = Status("AAAA-BBBB-CCCC-DDDD");
-  HttpReply b = Status("not a code <b>");
-  HttpReply c = Status("");
+  HttpReply a = LookUp("AAAA-BBBB-CCCC-DDDD");
+  HttpReply b = LookUp("not a code <b>");
+  HttpReply c = LookUp("");
   EXPECT_EQ(a.status, 404);
   EXPECT_EQ(b.status, 404);
   EXPECT_EQ(c.status, 404);
@@ -388,8 +389,8 @@ TEST_F(ApplicationsWebTest, StatusLookupsAreTheSameForAnyUnknownCodeAndCapped) {
   EXPECT_EQ(Match(b.body, "id=\"lookup-error\">([^<]+)<"), msg_a);
   EXPECT_EQ(Match(c.body, "id=\"lookup-error\">([^<]+)<"), msg_a);
   EXPECT_TRUE(Contains(b.body, "value=\"not a code &lt;b&gt;\""));
-  for (int i = 0; i < 7; ++i) Status("AAAA-BBBB-CCCC-DDD" + std::to_string(i));
-  HttpReply capped = Status("AAAA-BBBB-CCCC-DDDD");
+  for (int i = 0; i < 7; ++i) LookUp("AAAA-BBBB-CCCC-DDD" + std::to_string(i));
+  HttpReply capped = LookUp("AAAA-BBBB-CCCC-DDDD");
   EXPECT_EQ(capped.status, 429);
   EXPECT_TRUE(Contains(capped.body, "查询失败次数过多，请15分钟后再试"));
 }

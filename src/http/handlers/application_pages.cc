@@ -132,7 +132,12 @@ HttpResponse HandleAdminRegisterApplication(const HttpRequest& req, WebApp& app)
   }
   auto done = app.applications().Register(who->actor, std::move(input).value(), events);
   if (!done.ok()) return fail(done.status());
-  return Redirect("/admin/applications/" + std::to_string(done->id));
+  // The lookup code is shown once, here, for the clerk to hand to the applicant.
+  std::string notice = "已登记：" + done->number;
+  if (!done->lookup_code.empty()) {
+    notice += "。申请人查询码：" + done->lookup_code + "（只显示这一次，请告知申请人）";
+  }
+  return DetailPage(req, app, *who, done->id, 200, notice, "");
 }
 
 HttpResponse HandleAdminApplication(const HttpRequest& req, WebApp& app) {
