@@ -21,11 +21,12 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-browser-"));
 const shots = process.env.GONGKAI_SCREENSHOTS || path.join(work, "screenshots");
 fs.mkdirSync(shots, { recursive: true });
 
-// A holiday file covering last year to next year with no holidays: the test does not depend on
-// the bundled data reaching today's date (the real data is tested in C++).
+// A holiday file covering last year to next year (only 元旦): the test does not depend on the
+// bundled data reaching today's date (the real data is tested in C++).
 const year = new Date().getFullYear();
 const holidays = path.join(work, "holidays.tsv");
-fs.writeFileSync(holidays, `# years: ${year - 1}-${year + 1}\ndate\tkind\tname\n`);
+fs.writeFileSync(holidays, `# years: ${year - 1}-${year + 1}\ndate\tkind\tname\n` +
+  [year - 1, year, year + 1].map((y) => `${y}-01-01\tholiday\t元旦\n`).join(""));
 const env = { ...process.env, GONGKAI_DATA_DIR: path.join(work, "var"), GONGKAI_HOLIDAYS: holidays };
 
 function cli(args, input = "") {
@@ -102,7 +103,7 @@ try {
 
   await page.fill("#code", "AAAA-BBBB-CCCC-DDDD");
   await Promise.all([page.waitForNavigation(), page.click("button[type=submit].primary")]);
-  assert.match(await page.textContent("#lookup-error"), /未找到/);
+  assert.equal((await page.textContent("#lookup-error")).trim(), "查询码不正确或不存在，请核对后重新输入");
 
   // The clerk signs in and finds it in the queue.
   await page.goto(`${base}/login`);
@@ -113,7 +114,26 @@ try {
   const queue = await page.textContent("main");
   assert.match(queue, new RegExp(number.replace(/[〔〕]/g, ".")));
   assert.match(queue, /李明/);
+  await assertFitsPhone(page, "queue");
   await page.screenshot({ path: path.join(shots, "4-queue.png"), fullPage: true });
+
+  // … opens it, and records the decision with the page's form.
+  await Promise.all([page.waitForNavigation(), page.click(`text=${number}`)]);
+  assert.equal((await page.textContent("#app-status")).trim(), "办理中");
+  await assertFitsPhone(page, "application page");
+  await page.screenshot({ path: path.join(shots, "5-application.png"), fullPage: true });
+  await page.selectOption("#form-decided select[name=outcome]", "1");
+  await Promise.all([page.waitForNavigation(), page.click("#form-decided button[type=submit]")]);
+  assert.equal((await page.textContent("#app-status")).trim(), "已办结");
+  assert.match(await page.textContent("#app-conclusion"), /予以公开/);
+  await page.screenshot({ path: path.join(shots, "6-decided.png"), fullPage: true });
+
+  // The public status page follows.
+  await page.goto(`${base}/status`);
+  await page.fill("#code", code);
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit].primary")]);
+  assert.equal((await page.textContent("#status-label")).trim(), "已办结");
+  assert.match(await page.textContent("#status-outcome"), /予以公开/);
   console.log(`browser test passed in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
     `screenshots: ${shots}`);
 } catch (e) {
