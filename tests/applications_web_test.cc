@@ -232,6 +232,7 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
 
   // Three days later the clerk decides: disclosed.
   clock_.Advance(3 * 86400);  // Fri 2024-11-29
+  s = SignIn("clerk");        // the session of Tuesday has timed out
   HttpReply page = Send("GET", "/admin/applications/" + std::to_string(id), "",
                         "Cookie: gk_session=" + s + "\r\n");
   ASSERT_EQ(page.status, 200);
@@ -321,10 +322,13 @@ TEST_F(ApplicationsWebTest, MissingFieldsKeepTheInputAndExplain) {
 TEST_F(ApplicationsWebTest, MalformedUtf8IsRefused) {
   HttpReply form = Send("GET", "/apply");
   std::string token = CookieValue(form, "gk_apply");
-  std::string body = FormBody(ApplyFields("x")) + "%FF%FE&_csrf=" + token;
+  // The description's bytes are FF FE: not UTF-8.
+  std::string body = FormBody(ApplyFields("@@")) + "&_csrf=" + token;
+  body.replace(body.find("%40%40"), 6, "%FF%FE");
   HttpReply r =
       Send("POST", "/apply", body, std::string(kForm) + "Cookie: gk_apply=" + token + "\r\n");
   EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_TRUE(Contains(r.body, "所需信息的内容描述含有无效字符（须为 UTF-8 文本，不含控制字符）"));
   std::string s = SignIn("clerk");
   HttpReply list = Api("GET", "/api/v1/agencies/" + std::to_string(bureau_) + "/applications", s);
   EXPECT_EQ(nlohmann::json::parse(list.body)["count"], 0);
@@ -340,13 +344,11 @@ TEST_F(ApplicationsWebTest, HostileDescriptionIsEscapedEverywhere) {
                         "Cookie: gk_session=" + s + "\r\n");
   ASSERT_EQ(page.status, 200);
   EXPECT_FALSE(Contains(page.body, "<script>alert(1)"));
-  EXPECT_TRUE(Contains(page.body,
-                       "<td id=\"app-description\">&lt;script&gt;alert(1)&lt;/script&gt;"
-                       "&quot;&#39;&amp;</td>"))
+  EXPECT_TRUE(Contains(page.body, "<td id=\"app-description\">&lt;script&gt;alert(1)&lt;"))
       << page.body;
+  EXPECT_TRUE(Contains(page.body, "&quot;&#39;&amp;</td>"));
   // Kept input on an error page is escaped too.
   auto fields = ApplyFields(hostile);
-  fields[1].second = "natural_person";
   fields[3].second = "bad\"><script>";
   HttpReply err = SubmitOnline(fields);
   EXPECT_FALSE(Contains(err.body, "<script>alert(1)"));
@@ -468,6 +470,61 @@ TEST_F(ApplicationsWebTest, ApiRegistersALetterRecordsTheConfirmationAndExplains
   EXPECT_EQ(t["table3"]["rows"][2]["cells"][1]["count"], 1);  // （一）予以公开
   EXPECT_EQ(t["table3"]["rows"][2]["cells"][1]["numbers"][0], "樟工信依申〔2024〕1号");
   EXPECT_EQ(t["table3"]["rows"][23]["cells"][6]["count"], 1);  // （七）总计
+}
+
+TEST_F(ApplicationsWebTest, ApiDuplicatesMonthlyCountAndCases) {
+  ASSERT_EQ(SubmitOnline(ApplyFields("2024年技术改造专项资金分配结果")).status, 200);
+  ASSERT_EQ(SubmitOnline(ApplyFields("2024年 技术改造专项资金分配结果！")).status, 200);
+  std::string s = SignIn("clerk");
+  std::string csrf = CsrfOf(s);
+  int64_t first = IdOf(s, "樟工信依申〔2024〕1号");
+  int64_t second = IdOf(s, "樟工信依申〔2024〕2号");
+  ASSERT_GT(second, 0);
+
+  auto d = nlohmann::json::parse(
+      Api("GET", "/api/v1/applications/" + std::to_string(second) + "/duplicates", s).body);
+  ASSERT_EQ(d["duplicates"].size(), 1u) << d.dump();
+  EXPECT_EQ(d["duplicates"][0]["number"], "樟工信依申〔2024〕1号");
+  EXPECT_EQ(d["duplicates"][0]["similarity"], 1.0);  // punctuation and spaces do not count
+  EXPECT_EQ(d["suggested_outcome"], "5.2");
+  HttpReply page = Send("GET", "/admin/applications/" + std::to_string(second), "",
+                        "Cookie: gk_session=" + s + "\r\n");
+  EXPECT_TRUE(
+      Contains(page.body, "<li><a href=\"/admin/applications/" + std::to_string(first) +
+                              "\">樟工信依申〔2024〕1号</a>（收到 2024-11-26，相似度 100%）</li>"))
+      << page.body;
+
+  std::string base = "/api/v1/agencies/" + std::to_string(bureau_) + "/applications";
+  auto m = nlohmann::json::parse(
+      Api("GET", base + "/monthly-count?identity=" + kResidentId + "&month=2024-11", s).body);
+  EXPECT_EQ(m["count"], 2);
+  EXPECT_EQ(m["month"], "2024-11");
+  EXPECT_EQ(Api("GET", base + "/monthly-count?identity=x&month=11", s).status, 400);
+
+  // A case needs a concluded application; then its result can be set.
+  std::string cases = "/api/v1/applications/" + std::to_string(first) + "/cases";
+  HttpReply early =
+      Api("POST", cases, s, R"({"kind":"reconsideration","filed":"2024-11-27"})", csrf);
+  EXPECT_EQ(early.status, 409) << early.body;
+  ASSERT_EQ(Api("POST", "/api/v1/applications/" + std::to_string(first) + "/events", s,
+                R"({"type":"decided","date":"2024-11-26","outcomes":["4.1"]})", csrf)
+                .status,
+            201);
+  HttpReply filed =
+      Api("POST", cases, s, R"({"kind":"reconsideration","filed":"2024-11-27"})", csrf);
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  auto c = nlohmann::json::parse(filed.body);
+  EXPECT_EQ(c["kind_label"], "行政复议");
+  EXPECT_EQ(c["result"], "pending");
+  HttpReply decided = Api("PUT", cases + "/" + std::to_string(c["id"].get<int64_t>()), s,
+                          R"({"kind":"reconsideration","filed":"2024-11-27","result":"corrected",
+                              "decided_on":"2024-11-28"})",
+                          csrf);
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  auto j =
+      nlohmann::json::parse(Api("GET", "/api/v1/applications/" + std::to_string(first), s).body);
+  EXPECT_EQ(j["cases"][0]["result_label"], "结果纠正");
+  EXPECT_EQ(j["decision_corrected"], true);
 }
 
 }  // namespace

@@ -287,8 +287,13 @@ mstch::map DetailContext(const services::ApplicationDetail& d,
           {"timeline", timeline},
           {"forms", forms},
           {"has_forms", !forms.empty()},
+          {"has_days", !days.empty()},
           {"duplicates", dups},
-          {"cases", cases}};
+          {"has_duplicates", !dups.empty()},
+          {"cases", cases},
+          {"has_cases", !cases.empty()},
+          {"letters", letter_forms},
+          {"has_letters", !letter_forms.empty()}};
 }
 
 }  // namespace gongkai::http
