@@ -16,6 +16,18 @@ TEST(ScreenCliTest, ErrorFindingExitsOne) {
   EXPECT_EQ(r.out, "<stdin>:1:3: error: [疑似错误] 扫黑险恶专项斗争 → 扫黑除恶专项斗争\n");
 }
 
+TEST(ScreenCliTest, TwoCommonWordsMeetingAreNoNearMiss) {
+  // The shipped common words (data/screening/common_words.tsv) silence 人才 + 政府
+  // (人民政府) and 依法 + 中国 (依法治国); 牢记史命 (史命 is no word) is still reported.
+  auto r = RunGongkai({"screen", "--date", "2024-06-01", "-"},
+                      "对引进人才政府给予补贴，坚持依法中国特色。\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = RunGongkai({"screen", "--date", "2024-06-01", "-"}, "要牢记史命。\n");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "<stdin>:1:2: error: [疑似错误] 牢记史命 → 牢记使命\n");
+}
+
 TEST(ScreenCliTest, WarningsOnlyAndCleanTextExitZero) {
   auto r = RunGongkai({"screen", "--date", "2024-06-01", "-"}, "请按排好工作。");
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -47,7 +47,7 @@ struct OpenConsultation {
 
 std::string ConsultLabel(ConsultedParty kind, const std::string& party) {
   return (kind == ConsultedParty::kThirdParty ? "征求第三方意见（" : "征求其他机关意见（") + party +
-         "），不计入期限（《条例》第三十三条第二款）";
+         "），不计入期限（《条例》第三十三条第三款）";
 }
 
 }  // namespace

@@ -157,7 +157,7 @@ TEST(ApplicationClockTest, ConsultationAcrossLabourDayWeekendsIsExcluded) {
   EXPECT_EQ(st.explanation->days[2].info.date, (Date{2024, 4, 28}));
   EXPECT_FALSE(st.explanation->days[2].counted);
   EXPECT_EQ(st.explanation->days[2].reason,
-            "征求第三方意见（某科技有限公司），不计入期限（《条例》第三十三条第二款）");
+            "征求第三方意见（某科技有限公司），不计入期限（《条例》第三十三条第三款）");
 }
 
 TEST(ApplicationClockTest, OpenConsultationPausesAndEndsAfterFifteenDays) {

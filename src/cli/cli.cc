@@ -72,6 +72,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddServeCommand(app, ctx);
   AddReportCommands(app, ctx);
   AddScreenCommands(app, ctx);
+  AddLetterCommands(app, ctx);
+  AddAppCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

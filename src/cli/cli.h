@@ -55,5 +55,11 @@ void AddServeCommand(CLI::App& app, CliContext& ctx);
 void AddReportCommands(CLI::App& app, CliContext& ctx);
 // `gongkai screen …` (src/cli/screen_command.cc).
 void AddScreenCommands(CLI::App& app, CliContext& ctx);
+// `gongkai letter sample` (src/cli/letter_command.cc).
+void AddLetterCommands(CLI::App& app, CliContext& ctx);
+
+// `app add|event|show|list|queue|clock|case|duplicates|numbering|export|import|recompute` and
+// `report compile` (app_command.cc, app_admin_command.cc, app_report_command.cc).
+void AddAppCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace gongkai::cli

@@ -294,6 +294,9 @@ TEST(BuildLetterTest, RefusesUnnumberedUnreceivedOrUndecidedApplications) {
   EXPECT_EQ(
       BuildLetter(LetterKind::kReply, app, SampleAgency(), SampleInputs()).status().UserMessage(),
       "申请尚未确认收到（《中华人民共和国政府信息公开条例》第三十一条），不能生成答复书");
+  EXPECT_EQ(
+      BuildLetter(LetterKind::kReply, app, SampleAgency(), LetterInputs{}).status().UserMessage(),
+      "缺少成文日期，不能生成答复书");
   app.number.clear();
   EXPECT_EQ(
       BuildLetter(LetterKind::kFee, app, SampleAgency(), SampleInputs()).status().UserMessage(),

@@ -85,15 +85,16 @@ struct LetterInputs {
 // A letter ready to render. Plain text throughout; renderers escape it.
 struct Letter {
   LetterKind kind = LetterKind::kReply;
-  std::string title;                  // 政府信息公开申请答复书
-  std::string number;                 // 文号: 樟工信依申答〔2024〕3号
-  std::string addressee;              // 申请人 (or the third party of a 征求意见函)
-  std::string salutation;             // 张三：
-  std::vector<std::string> body;      // paragraphs, in order (closing 特此答复。 included)
-  std::vector<std::string> articles;  // articles cited, e.g. 《条例》第三十六条第（二）项
-  std::string legal_basis;            // 法律依据：… (the articles joined)
-  std::string remedy;                 // 如对本答复不服…; empty for procedural notices
-  std::string agency_name;            // signature
+  std::string title;              // 政府信息公开申请答复书
+  std::string number;             // 文号: 樟工信依申答〔2024〕3号
+  std::string addressee;          // 申请人 (or the third party of a 征求意见函)
+  std::string salutation;         // 张三：
+  std::vector<std::string> body;  // paragraphs, in order (closing 特此答复。 included)
+  std::vector<std::string>
+      articles;  // cited: 《中华人民共和国政府信息公开条例》第三十六条第（二）项
+  std::string legal_basis;           // 法律依据：… (the articles joined)
+  std::string remedy;                // 如对本答复不服…; empty for procedural notices
+  std::string agency_name;           // signature
   std::vector<std::string> contact;  // 联系地址：… 邮政编码：… 联系电话：…
   Date date;
   std::string date_text;  // 二〇二四年十月三十日

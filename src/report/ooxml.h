@@ -20,7 +20,8 @@ class ZipPackage {
  public:
   static constexpr size_t kMaxEntryBytes = size_t{64} << 20;
 
-  // kInvalidArgument (Chinese message) when `bytes` is not a readable ZIP archive.
+  // kInvalidArgument (Chinese message) when `bytes` is not a readable ZIP archive. The bytes are
+  // read in place, not copied: they must outlive the package.
   static Result<ZipPackage> Open(std::string_view bytes);
 
   bool Has(const std::string& name) const;

@@ -15,7 +15,7 @@ struct CategoryInfo {
   Category category;
   const char* name;
 };
-constexpr std::array<CategoryInfo, 9> kCategories = {{
+constexpr std::array<CategoryInfo, 10> kCategories = {{
     {Category::kTypo, "错别字"},
     {Category::kFormulation, "规范表述"},
     {Category::kOutdatedAgency, "过时机构名称"},
@@ -25,6 +25,7 @@ constexpr std::array<CategoryInfo, 9> kCategories = {{
     {Category::kProtected, "保护"},
     {Category::kNearMiss, "疑似错误"},
     {Category::kPrivacy, "隐私信息"},
+    {Category::kCommonWord, "常用词"},
 }};
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
@@ -68,7 +69,7 @@ Result<Category> ParseCategory(std::string_view name) {
   return InvalidArgument(
       "unknown category '" + std::string(name) + "'",
       "未知的类别“" + std::string(name) +
-          "”（可用：错别字、规范表述、过时机构名称、敏感词、自定义、允许、保护）");
+          "”（可用：错别字、规范表述、过时机构名称、敏感词、自定义、允许、保护、常用词）");
 }
 
 const char* SeverityName(Severity s) {

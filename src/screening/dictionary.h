@@ -24,6 +24,8 @@ enum class Category {
   kProtected,       // 保护: near-miss detection target, never reported itself
   kNearMiss,        // 疑似错误: within one edit of a protected string (generated)
   kPrivacy,         // 隐私信息: personal data found by a validator (generated)
+  kCommonWord,      // 常用词: an ordinary word; keeps two words meeting from being
+                    // taken for a near miss of a short protected string
 };
 
 enum class Severity { kError, kWarning, kInfo };

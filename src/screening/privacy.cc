@@ -56,6 +56,21 @@ bool KnownProvince(int code) {
   }
 }
 
+// The area code of a resident ID (its first six digits). Without a GB/T 2260
+// table in Debian only the structure is checked: a known province; for the
+// regions without subdivisions (台湾 71, 香港 81, 澳门 82, 83 of the residence
+// permits for Taiwan residents) the rest is 0000; otherwise the prefecture
+// part is 01–70 (地级市 01–20 and 51–70, 地区/自治州/盟 21–50) or 90 (县级
+// directly under the province). The county part is not checked: a wrong
+// rejection would leak a real number, and retired codes stay valid in old IDs.
+bool PlausibleIdAreaCode(int province, int prefecture, int county) {
+  if (province == 71 || province == 81 || province == 82 || province == 83) {
+    return prefecture == 0 && county == 0;
+  }
+  if (!KnownProvince(province)) return false;
+  return (prefecture >= 1 && prefecture <= 70) || prefecture == 90;
+}
+
 int Num(std::string_view s) {
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
@@ -110,7 +125,9 @@ void Classify(std::string_view text, const Run& r, const Date& date, std::vector
     if (v.size() == 18 && IsUnifiedSocialCreditCode(v)) return;
     // An ID-shaped number (province, real birth date) with a wrong check digit
     // passes Luhn one time in ten; it is a mistyped ID, not a bank card.
-    if (v.size() == 18 && KnownProvince(Num(v.substr(0, 2))) && Num(v.substr(6, 2)) >= 19 &&
+    if (v.size() == 18 &&
+        PlausibleIdAreaCode(Num(v.substr(0, 2)), Num(v.substr(2, 2)), Num(v.substr(4, 2))) &&
+        Num(v.substr(6, 2)) >= 19 &&
         IsValidDate(Num(v.substr(6, 4)), Num(v.substr(10, 2)), Num(v.substr(12, 2)))) {
       return;
     }
@@ -220,7 +237,9 @@ const char* PrivacyTypeName(PrivacyType t) {
 bool IsValidResidentId18(std::string_view id, const Date& latest_birth) {
   if (id.size() != 18 || !AllDigits(id.substr(0, 17))) return false;
   if (!IsDigit(id[17]) && id[17] != 'X' && id[17] != 'x') return false;
-  if (!KnownProvince(Num(id.substr(0, 2)))) return false;
+  if (!PlausibleIdAreaCode(Num(id.substr(0, 2)), Num(id.substr(2, 2)), Num(id.substr(4, 2)))) {
+    return false;
+  }
   int y = Num(id.substr(6, 4));
   int m = Num(id.substr(10, 2));
   int d = Num(id.substr(12, 2));
@@ -235,7 +254,9 @@ bool IsValidResidentId18(std::string_view id, const Date& latest_birth) {
 
 bool IsValidResidentId15(std::string_view id) {
   if (id.size() != 15 || !AllDigits(id)) return false;
-  if (!KnownProvince(Num(id.substr(0, 2)))) return false;
+  if (!PlausibleIdAreaCode(Num(id.substr(0, 2)), Num(id.substr(2, 2)), Num(id.substr(4, 2)))) {
+    return false;
+  }
   return IsValidDate(1900 + Num(id.substr(6, 2)), Num(id.substr(8, 2)), Num(id.substr(10, 2)));
 }
 

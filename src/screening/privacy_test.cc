@@ -17,6 +17,19 @@ TEST(PrivacyTest, ResidentId18ChecksDigitAreaAndBirthDate) {
   EXPECT_FALSE(IsValidResidentId18("440304199001011233", Date{1989, 1, 1}));  // unborn
 }
 
+TEST(PrivacyTest, ResidentIdAreaCodeStructure) {
+  // Valid check digits and dates throughout; only the area code differs.
+  EXPECT_TRUE(IsValidResidentId18("652901199001011238", kToday));   // 地区 range 21-50
+  EXPECT_TRUE(IsValidResidentId18("429004199001011231", kToday));   // 90: 省直辖县级
+  EXPECT_TRUE(IsValidResidentId18("810000199001011230", kToday));   // 港澳居民居住证
+  EXPECT_TRUE(IsValidResidentId18("830000199001011234", kToday));   // 台湾居民居住证
+  EXPECT_FALSE(IsValidResidentId18("110005199001011237", kToday));  // prefecture 00
+  EXPECT_FALSE(IsValidResidentId18("447504199001011230", kToday));  // prefecture 75
+  EXPECT_FALSE(IsValidResidentId18("810101199001011232", kToday));  // 香港 has no subdivisions
+  EXPECT_FALSE(IsValidResidentId15("110005491231002"));
+  EXPECT_TRUE(IsValidResidentId15("429004491231002"));
+}
+
 TEST(PrivacyTest, ResidentId15ChecksAreaAndDate) {
   EXPECT_TRUE(IsValidResidentId15("110105491231002"));
   EXPECT_FALSE(IsValidResidentId15("110105491331002"));  // month 13

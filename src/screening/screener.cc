@@ -71,6 +71,15 @@ Result<std::unique_ptr<Screener>> Screener::Create(std::vector<DictionaryEntry> 
   eo.normalizer = options.normalize ? &TextNormalizer::Default() : &TextNormalizer::Identity();
   eo.max_gap = options.max_gap;
   s->engine_ = std::make_unique<ScreeningEngine>(eo);
+  // Common words only guide near-miss detection: they are neither terms nor entries.
+  auto common = std::stable_partition(entries.begin(), entries.end(), [](const auto& e) {
+    return e.category != Category::kCommonWord;
+  });
+  for (auto it = common; it != entries.end(); ++it) {
+    Status st = s->engine_->AddCommonWord(it->term);
+    if (!st.ok()) return st.WithContext(it->source, it->source);
+  }
+  entries.erase(common, entries.end());
   for (size_t i = 0; i < entries.size(); ++i) {
     const DictionaryEntry& e = entries[i];
     auto added = s->engine_->Add(e.term);

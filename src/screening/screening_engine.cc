@@ -213,6 +213,13 @@ Result<int> ScreeningEngine::AddProtected(std::string_view term) {
   return static_cast<int>(protected_.size()) - 1;
 }
 
+Status ScreeningEngine::AddCommonWord(std::string_view word) {
+  if (compiled_) return FailedPrecondition("Add after Compile", "词库已编译，不能再添加词条");
+  GONGKAI_ASSIGN_OR_RETURN(std::u32string folded, FoldTerm(word, *options_.normalizer));
+  common_words_.insert(std::move(folded));
+  return Status::Ok();
+}
+
 uint16_t ScreeningEngine::IdOf(char32_t cp) const {
   if (cp < 0x10000) return bmp_ids_[cp];
   auto it = astral_ids_.find(cp);
@@ -221,7 +228,7 @@ uint16_t ScreeningEngine::IdOf(char32_t cp) const {
 }
 
 const ScreeningEngine::Slot* ScreeningEngine::Find(uint32_t key) const {
-  uint32_t i = static_cast<uint32_t>(HashKey(key) >> 40) & slot_mask_;
+  uint32_t i = SlotOf(key);
   while (true) {
     const Slot& s = slots_[i];
     if (s.key == key) return &s;
@@ -394,7 +401,7 @@ Status ScreeningEngine::Compile(std::string_view sample) {
       ++j;
     }
     uint32_t key = pending[i].key;
-    uint32_t s = static_cast<uint32_t>(HashKey(key) >> 40) & slot_mask_;
+    uint32_t s = SlotOf(key);
     while (slots_[s].key != 0) s = (s + 1) & slot_mask_;
     Slot& slot = slots_[s];
     slot.key = key;
@@ -465,6 +472,34 @@ class ScreeningEngine::Scanner {
       if (gap_[j] > e_.options_.max_gap) return false;
     }
     return true;
+  }
+  // The anchor key of candidate `c`.
+  uint32_t KeyOf(uint32_t c) const {
+    const int p = static_cast<int>(c & ~kSingleFlag);
+    return (c & kSingleFlag) ? (uint32_t{id_[p]} << 16) : ((uint32_t{id_[p]} << 16) | id_[p + 1]);
+  }
+  // The folded code point of the character at window index j.
+  char32_t FoldedAt(int j) const {
+    const uint32_t off = off_[j];
+    char32_t cp = 0;
+    if (!(html_ && text_[off] == '&' && CharacterReferenceLength(text_, off, &cp) > 0)) {
+      int len = 0;
+      cp = DecodeAt(text_, off, &len);
+    }
+    return e_.options_.normalizer->Fold(cp);
+  }
+  // True when the characters [s, s + len) split into two common words.
+  bool TwoCommonWords(int s, int len) const {
+    if (e_.common_words_.empty()) return false;
+    std::u32string chars;
+    for (int j = s; j < s + len; ++j) chars.push_back(FoldedAt(j));
+    for (int k = 2; k + 2 <= len; ++k) {
+      if (e_.common_words_.count(chars.substr(0, k)) != 0 &&
+          e_.common_words_.count(chars.substr(k)) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
   // End offset of the character at window index j.
   uint32_t EndOf(int j) const {
@@ -667,9 +702,7 @@ void ScreeningEngine::Scanner::Flush(bool final, Sink& sink) {
 template <bool kNormalize, typename Sink>
 void ScreeningEngine::Scanner::Verify(uint32_t c, Sink& sink) {
   const int p = static_cast<int>(c & ~kSingleFlag);
-  const uint32_t key =
-      (c & kSingleFlag) ? (uint32_t{id_[p]} << 16) : ((uint32_t{id_[p]} << 16) | id_[p + 1]);
-  const Slot* slot = e_.Find(key);
+  const Slot* slot = e_.Find(KeyOf(c));
   if (slot == nullptr) return;
   if (slot->len != 0) {  // the inline term
     const int s = p - slot->anchor;
@@ -724,6 +757,9 @@ void ScreeningEngine::Scanner::NearMiss(const Entry& en, int s, Sink& sink) {
             T[a + 1] == P[a]) {
           hit = true;
         }
+        // Two ordinary words meeting (人才 + 政府 against 人民政府, 依法 + 中国
+        // against 依法治国) rather than a slip inside a short fixed string.
+        if (hit && m <= 5 && TwoCommonWords(start, len)) hit = false;
       } else if (len == m - 1) {
         // P[i] deleted: T[0,i) = P[0,i), T[i,m-1) = P[i+1,m). Only in strings of
         // 6+ characters and with 2+ intact characters on each side: a shorter

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/result.h"
@@ -65,6 +66,11 @@ class ScreeningEngine {
   // under 4 characters are accepted and never produce near misses. Returns
   // its own index (0, 1, …); errors as Add.
   Result<int> AddProtected(std::string_view term);
+  // Adds a common word (常用词, e.g. 人才, 政府). A substitution or transposition
+  // near miss of a protected string of 4 or 5 characters is not reported when
+  // the text splits into two common words (人才 + 政府 is not a slip of 人民政府;
+  // 扫黑 + 险恶 still is one of 扫黑除恶, 扫黑 being rare). Errors as Add.
+  Status AddCommonWord(std::string_view word);
 
   // Builds the automaton. `frequency_sample` is text like the texts to come;
   // its bigram counts choose each term's rarest anchor. Without one, anchors
@@ -102,6 +108,10 @@ class ScreeningEngine {
 
   uint16_t IdOf(char32_t cp) const;
   const Slot* Find(uint32_t key) const;
+  // Home slot of an anchor key.
+  uint32_t SlotOf(uint32_t key) const {
+    return static_cast<uint32_t>((uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 40) & slot_mask_;
+  }
 
   EngineOptions options_;
   bool compiled_ = false;
@@ -121,6 +131,7 @@ class ScreeningEngine {
   std::vector<uint16_t> pool_;            // id sequences of terms and protected strings
   std::vector<uint32_t> protected_pool_;  // start in pool_ of each protected string
   std::vector<uint8_t> protected_len_;
+  std::unordered_set<std::u32string> common_words_;  // folded
   uint16_t first_single_ = 0;  // ids [first_single_, first_single_ + num_single_) are terms
   uint16_t num_single_ = 0;
   int reach_ = 2;                                     // characters a verification may look ahead

@@ -132,6 +132,33 @@ TEST(ScreeningEngineTest, NoInsertionsOrDeletionsNearWordBoundaries) {
   EXPECT_EQ(Hits(*e, "全国人代表大会").size(), 1u);       // 民 deleted in the middle
 }
 
+TEST(ScreeningEngineTest, NoNearMissWhereTwoCommonWordsMeet) {
+  auto make = [](bool with_common) {
+    auto e = std::make_unique<ScreeningEngine>();
+    for (const char* p : {"扫黑除恶", "人民政府", "依法治国", "中华人民共和国"}) {
+      EXPECT_TRUE(e->AddProtected(p).ok());
+    }
+    if (with_common) {
+      for (const char* w : {"人才", "政府", "依法", "中国", "险恶", "人民", "共和", "合国"}) {
+        EXPECT_TRUE(e->AddCommonWord(w).ok());
+      }
+    }
+    EXPECT_TRUE(e->Compile().ok());
+    return e;
+  };
+  auto plain = make(false);
+  EXPECT_EQ(Hits(*plain, "引进人才政府补贴"), (std::vector<Hit>{{kNear, 1, 6, 18}}));
+  auto e = make(true);
+  EXPECT_TRUE(Hits(*e, "引进人才政府补贴").empty());  // 人才 + 政府
+  EXPECT_TRUE(Hits(*e, "坚持依法中国").empty());      // 依法 + 中国
+  // 扫黑 is no common word; 7-character strings are not affected.
+  EXPECT_EQ(Hits(*e, "打好扫黑险恶斗争"), (std::vector<Hit>{{kNear, 0, 6, 18}}));
+  EXPECT_EQ(Hits(*e, "中华人民共合国"), (std::vector<Hit>{{kNear, 3, 0, 21}}));
+  EXPECT_EQ(Hits(*e, "人名政府"), (std::vector<Hit>{{kNear, 1, 0, 12}}));  // 人名 not listed
+  // Traditional forms fold before the lookup.
+  EXPECT_TRUE(Hits(*e, "坚持依法中國").empty());
+}
+
 TEST(ScreeningEngineTest, InvalidUtf8IsAnErrorWithItsOffset) {
   auto e = Build({"扫黑"}, false);
   std::string bad = "扫黑ab\xE4\xB8";  // truncated 3-byte sequence at byte 8

@@ -1,0 +1,337 @@
+// `gongkai app add|event|show|list|queue|clock|case|duplicates|numbering|export|import|recompute`:
+// 依申请公开 applications from the console (the console actor may do everything).
+#include <CLI/CLI.hpp>
+#include <array>
+#include <fstream>
+#include <sstream>
+
+#include "applications/events.h"
+#include "calendar/calendar_files.h"
+#include "cli/app_support.h"
+#include "cli/cli_common.h"
+
+namespace gongkai::cli {
+
+namespace {
+
+using namespace applications;  // NOLINT
+using services::ApplicationSummary;
+
+constexpr std::array<std::string_view, 4> kCarrierCodes = {"paper", "email", "disc", "disk"};
+constexpr std::array<std::string_view, 6> kDeliveryCodes = {"post", "express", "email",
+                                                            "fax",  "pick_up", "on_site_reading"};
+constexpr std::array<std::string_view, 3> kCaseKindCodes = {"reconsideration", "direct_litigation",
+                                                            "litigation_after_reconsideration"};
+constexpr std::array<std::string_view, 4> kCaseResultCodes = {"pending", "upheld", "corrected",
+                                                              "other"};
+
+template <typename E, size_t N>
+Result<E> ParseCode(const std::array<std::string_view, N>& codes, const std::string& text,
+                    const char* zh_what) {
+  for (size_t i = 0; i < N; ++i) {
+    if (codes[i] == text) return static_cast<E>(i);
+  }
+  std::string all;
+  for (auto c : codes) all += (all.empty() ? "" : " | ") + std::string(c);
+  return InvalidArgument(std::string("unknown ") + zh_what + " " + text,
+                         std::string(zh_what) + "取值未知：" + text + "（可用：" + all + "）");
+}
+
+Result<Date> DateOr(const std::string& text, Date fallback) {
+  if (text.empty()) return fallback;
+  Result<Date> d = Date::Parse(text);
+  if (!d.ok()) return InvalidArgument("bad date " + text, "日期格式不正确：" + text);
+  return d;
+}
+
+std::string Opt(const std::optional<Date>& d) { return d ? d->ToString() : "—"; }
+
+struct AppOptions {
+  std::string agency, channel = "in_person", kind = "natural_person", id_number, name, work_unit,
+                      legal_rep, contact_person, phone, email, address, postcode, description,
+                      document_number, purpose, carrier = "paper", delivery = "post", date;
+  std::string ref, type, party, note, fee_method = "per_volume", as_of, pattern, file, result,
+                                      decided, filed;
+  std::vector<std::string> outcomes;
+  int days = 0;
+  int64_t fee = 0, case_id = 0;
+  bool other_agency = false, open = false, closed = false;
+  int year = 0;
+};
+
+void PrintSummary(std::ostream& out, const ApplicationSummary& s) {
+  out << s.number << "\t" << s.applicant_name << "\t" << StatusLabel(s.status) << "\t收到 "
+      << Opt(s.received) << "\t期限 " << Opt(s.due);
+  if (s.due && s.status != ApplicationStatus::kConcluded) {
+    out << "\t剩余 " << s.working_days_left << " 个工作日";
+  }
+  out << "\n";
+}
+
+void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
+  auto* add = cmd->add_subcommand("add", "登记一件申请（当面、信函、传真、电子邮件或在线）");
+  add->add_option("--agency", o->agency, "机构（编号、全称或简称）")->required();
+  add->add_option("--channel", o->channel,
+                  "online | in_person | registered_letter | ordinary_letter | fax | email");
+  add->add_option("--kind", o->kind,
+                  "natural_person | commercial_enterprise | research_institution | "
+                  "social_welfare_org | legal_service_org | other_org");
+  add->add_option("--id-number", o->id_number, "身份证号码或统一社会信用代码")->required();
+  add->add_option("--name", o->name, "申请人姓名或名称")->required();
+  add->add_option("--work-unit", o->work_unit, "工作单位");
+  add->add_option("--legal-rep", o->legal_rep, "法定代表人");
+  add->add_option("--contact-person", o->contact_person, "联系人");
+  add->add_option("--phone", o->phone, "联系电话");
+  add->add_option("--email", o->email, "电子邮箱");
+  add->add_option("--address", o->address, "通信地址");
+  add->add_option("--postcode", o->postcode, "邮政编码");
+  add->add_option("--description", o->description, "所需信息的内容描述")->required();
+  add->add_option("--document-number", o->document_number, "所需信息的名称或文号");
+  add->add_option("--purpose", o->purpose, "用途");
+  add->add_option("--carrier", o->carrier, "paper | email | disc | disk");
+  add->add_option("--delivery", o->delivery,
+                  "post | express | email | fax | pick_up | on_site_reading");
+  add->add_option("--date", o->date, "收到/提交日期 YYYY-MM-DD（默认今天）");
+  add->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    services::ApplicationInput in;
+    auto agency = ResolveAgency(*env, o->agency);
+    if (!agency.ok()) return FailWith(ctx, agency.status());
+    in.agency_id = *agency;
+    auto channel = ParseChannel(o->channel);
+    if (!channel.ok()) return FailWith(ctx, channel.status());
+    in.channel = *channel;
+    auto kind = ParseApplicantKind(o->kind);
+    if (!kind.ok()) return FailWith(ctx, kind.status());
+    in.applicant_kind = *kind;
+    in.identity.document = *kind == ApplicantKind::kNaturalPerson ? IdentityDocument::kResidentId
+                                                                  : IdentityDocument::kCreditCode;
+    in.identity.number = o->id_number;
+    in.contact = {o->name, o->work_unit, o->legal_rep, o->contact_person, o->phone,
+                  "",      o->email,     o->address,   o->postcode};
+    in.description = o->description;
+    in.document_number = o->document_number;
+    in.purpose = o->purpose;
+    auto carrier = ParseCode<Carrier>(kCarrierCodes, o->carrier, "载体形式");
+    if (!carrier.ok()) return FailWith(ctx, carrier.status());
+    in.carrier = *carrier;
+    auto delivery = ParseCode<Delivery>(kDeliveryCodes, o->delivery, "获取方式");
+    if (!delivery.ok()) return FailWith(ctx, delivery.status());
+    in.delivery = *delivery;
+    auto date = DateOr(o->date, env->clock.TodayInChina());
+    if (!date.ok()) return FailWith(ctx, date.status());
+    std::vector<Event> first = {events::Submitted(*date)};
+    if (in.channel == Channel::kRegisteredLetter) first.push_back(events::SignedFor(*date));
+    if (in.channel != Channel::kInPerson && in.channel != Channel::kRegisteredLetter) {
+      first.push_back(events::Confirmed(*date));
+    }
+    auto r = env->service->Register(account::Actor::Console(), in, first);
+    if (!r.ok()) return FailWith(ctx, r.status());
+    *ctx.out << "已登记申请 " << r->number << "（内部编号 " << r->id << "）\n"
+             << "查询码：" << r->lookup_code << "\n";
+  });
+}
+
+void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
+  auto* ev =
+      cmd->add_subcommand("event", "记录办理环节（补正、征求意见、延期、收费、答复、报备…）");
+  ev->add_option("application", o->ref, "申请编号或内部编号")->required();
+  ev->add_option("--type", o->type,
+                 "submitted | signed_for | confirmed | correction_requested | "
+                 "correction_received | correction_lapsed | consultation_started | "
+                 "consultation_answered | extension_approved | fee_notice_sent | fee_paid | "
+                 "fee_lapsed | decided | delivered | withdrawn | filed（报备）")
+      ->required();
+  ev->add_option("--date", o->date, "日期 YYYY-MM-DD（默认今天）");
+  ev->add_option("--days", o->days, "补正期限或延期天数（工作日）");
+  ev->add_option("--party", o->party, "征求意见对象、延期审批人或报备机关");
+  ev->add_flag("--other-agency", o->other_agency, "征求意见对象是其他机关（第三十四条）");
+  ev->add_option("--fee", o->fee, "收费金额（分）");
+  ev->add_option("--fee-method", o->fee_method, "per_application | per_volume");
+  ev->add_option("--outcome", o->outcomes, "答复结果代码（可多次），如 1、2、3.1、4.1、5.2");
+  ev->add_option("--note", o->note, "备注");
+  ev->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    auto id = ResolveApplication(*env, o->ref);
+    if (!id.ok()) return FailWith(ctx, id.status());
+    auto date = DateOr(o->date, env->clock.TodayInChina());
+    if (!date.ok()) return FailWith(ctx, date.status());
+    if (o->type == "filed") {
+      services::Filing f{*date, o->party, o->note};
+      Status s = env->service->RecordFiling(account::Actor::Console(), *id, f);
+      if (!s.ok()) return FailWith(ctx, s);
+      *ctx.out << "已记录报备：" << date->ToString() << " " << o->party << "\n";
+      return;
+    }
+    auto type = ParseEventType(o->type);
+    if (!type.ok()) return FailWith(ctx, type.status());
+    Event e = events::Make(*type, *date);
+    e.days = o->days;
+    e.party = o->party;
+    e.note = o->note;
+    e.consulted = o->other_agency ? ConsultedParty::kOtherAgency : ConsultedParty::kThirdParty;
+    e.fee = o->fee;
+    e.fee_method =
+        o->fee_method == "per_application" ? FeeMethod::kPerApplication : FeeMethod::kPerVolume;
+    for (const std::string& code : o->outcomes) {
+      auto row = ParseOutcome(code);
+      if (!row.ok()) return FailWith(ctx, row.status());
+      e.outcomes.push_back(*row);
+    }
+    Status s = env->service->RecordEvent(account::Actor::Console(), *id, e);
+    if (!s.ok()) return FailWith(ctx, s);
+    *ctx.out << "已记录：" << date->ToString() << " " << EventTypeLabel(*type) << "\n";
+  });
+}
+
+void PrintDetail(std::ostream& out, const services::ApplicationDetail& d, const ClockState& clock) {
+  const Application& a = d.app;
+  out << "申请 " << a.number << "（内部编号 " << a.id << "）\n";
+  out << "机构：" << d.agency_name << "\n";
+  out << "渠道：" << ChannelLabel(a.channel) << "\n";
+  out << "申请人：" << a.contact.name << "（" << ApplicantKindLabel(a.applicant_kind) << "）\n";
+  out << "内容描述：" << a.description << "\n";
+  out << "状态：" << StatusLabel(clock.status) << "\n";
+  out << "收到日期：" << Opt(clock.received) << "\n";
+  out << "答复期限：" << Opt(clock.due) << "\n";
+  if (clock.conclusion) {
+    out << "办结：" << clock.conclusion->date.ToString() << " " << FullLabel(clock.conclusion->row)
+        << "\n";
+  }
+  out << "办理记录：\n";
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const Event& e = a.events[i];
+    out << "  " << i + 1 << ". " << e.date.ToString() << " " << EventTypeLabel(e.type);
+    if (!e.party.empty()) out << " " << e.party;
+    if (e.days) out << " " << e.days << "个工作日";
+    for (OutcomeRow r : e.outcomes) out << " " << FullLabel(r);
+    out << "（" << e.actor << "）\n";
+  }
+  if (d.filing) {
+    out << "报备：" << d.filing->date.ToString() << " " << d.filing->filed_with << "\n";
+  }
+  for (const Case& c : d.cases) {
+    out << "复议/诉讼 #" << c.id << "：" << CaseKindLabel(c.kind) << " 立案 " << c.filed.ToString()
+        << " " << CaseResultLabel(c.result);
+    if (c.decided_on) out << " " << c.decided_on->ToString();
+    out << "\n";
+  }
+  if (a.decision_corrected) out << "答复已被纠正\n";
+  out << "期限说明：\n";
+  for (const std::string& line : DescribeClock(clock)) out << "  " << line << "\n";
+}
+
+void AddReads(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
+  auto* show = cmd->add_subcommand("show", "显示申请、办理记录和期限说明");
+  show->add_option("application", o->ref, "申请编号或内部编号")->required();
+  show->add_option("--as-of", o->as_of, "按此日期计算期限（默认今天）");
+  show->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    auto id = ResolveApplication(*env, o->ref);
+    if (!id.ok()) return FailWith(ctx, id.status());
+    auto d = env->service->Get(account::Actor::Console(), *id);
+    if (!d.ok()) return FailWith(ctx, d.status());
+    auto as_of = DateOr(o->as_of, env->clock.TodayInChina());
+    if (!as_of.ok()) return FailWith(ctx, as_of.status());
+    auto clock = env->service->ClockOf(account::Actor::Console(), *id, *as_of);
+    if (!clock.ok()) return FailWith(ctx, clock.status());
+    PrintDetail(*ctx.out, *d, *clock);
+  });
+
+  auto* clock = cmd->add_subcommand("clock", "答复期限计算说明");
+  clock->add_option("application", o->ref, "申请编号或内部编号")->required();
+  clock->add_option("--as-of", o->as_of, "按此日期计算（默认今天）");
+  clock->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    auto id = ResolveApplication(*env, o->ref);
+    if (!id.ok()) return FailWith(ctx, id.status());
+    auto as_of = DateOr(o->as_of, env->clock.TodayInChina());
+    if (!as_of.ok()) return FailWith(ctx, as_of.status());
+    auto c = env->service->ClockOf(account::Actor::Console(), *id, *as_of);
+    if (!c.ok()) return FailWith(ctx, c.status());
+    *ctx.out << "状态：" << StatusLabel(c->status) << "\n";
+    for (const std::string& line : DescribeClock(*c)) *ctx.out << line << "\n";
+  });
+
+  auto* list = cmd->add_subcommand("list", "列出机构的申请");
+  list->add_option("--agency", o->agency, "机构")->required();
+  list->add_flag("--open", o->open, "只列未办结的");
+  list->add_flag("--closed", o->closed, "只列已办结的");
+  list->add_option("--year", o->year, "收到年份");
+  list->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    auto agency = ResolveAgency(*env, o->agency);
+    if (!agency.ok()) return FailWith(ctx, agency.status());
+    services::ListFilter f;
+    if (o->open) f.state = services::ListFilter::State::kOpen;
+    if (o->closed) f.state = services::ListFilter::State::kClosed;
+    if (o->year) f.year = o->year;
+    auto all = env->service->List(account::Actor::Console(), *agency, f);
+    if (!all.ok()) return FailWith(ctx, all.status());
+    for (const auto& s : *all) PrintSummary(*ctx.out, s);
+    if (all->empty()) *ctx.out << "（没有符合条件的申请）\n";
+  });
+
+  auto* queue = cmd->add_subcommand("queue", "待办：逾期、待补正、征求意见、待缴费、即将到期");
+  queue->add_option("--agency", o->agency, "机构")->required();
+  queue->add_option("--as-of", o->as_of, "日期（默认今天）");
+  queue->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    auto agency = ResolveAgency(*env, o->agency);
+    if (!agency.ok()) return FailWith(ctx, agency.status());
+    auto as_of = DateOr(o->as_of, env->clock.TodayInChina());
+    if (!as_of.ok()) return FailWith(ctx, as_of.status());
+    auto q = env->service->QueueOf(account::Actor::Console(), *agency, *as_of);
+    if (!q.ok()) return FailWith(ctx, q.status());
+    std::pair<const char*, const std::vector<ApplicationSummary>*> buckets[] = {
+        {"已逾期", &q->overdue},           {"待申请人补正", &q->awaiting_applicant},
+        {"征求意见中", &q->consulting},    {"待缴费", &q->awaiting_fee},
+        {"3个工作日内到期", &q->due_soon}, {"其他办理中", &q->other_open}};
+    for (const auto& [label, items] : buckets) {
+      *ctx.out << label << "（" << items->size() << "）\n";
+      for (const auto& s : *items) {
+        *ctx.out << "  ";
+        PrintSummary(*ctx.out, s);
+      }
+    }
+  });
+
+  auto* dup =
+      cmd->add_subcommand("duplicates", "同一申请人内容相近的其他申请（（五）2 重复申请参考）");
+  dup->add_option("application", o->ref, "申请编号或内部编号")->required();
+  dup->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    auto id = ResolveApplication(*env, o->ref);
+    if (!id.ok()) return FailWith(ctx, id.status());
+    auto d = env->service->Duplicates(account::Actor::Console(), *id);
+    if (!d.ok()) return FailWith(ctx, d.status());
+    for (const auto& c : *d) {
+      *ctx.out << c.number << "\t收到 " << Opt(c.received) << "\t相似度 "
+               << static_cast<int>(c.similarity * 100 + 0.5) << "%\n";
+    }
+    if (d->empty()) *ctx.out << "（没有相近的申请）\n";
+  });
+}
+
+}  // namespace
+
+void AddAppCommands(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand("app", "依申请公开：登记、办理、期限、统计");
+  cmd->require_subcommand(1);
+  auto o = std::make_shared<AppOptions>();
+  AddIntake(cmd, ctx, o);
+  AddEvent(cmd, ctx, o);
+  AddReads(cmd, ctx, o);
+  AddAppAdminCommands(cmd, ctx);
+  auto reports = app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "report"; });
+  if (!reports.empty()) AddReportCompileCommand(*reports.front(), ctx);
+}
+
+}  // namespace gongkai::cli

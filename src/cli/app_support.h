@@ -1,0 +1,34 @@
+#pragma once
+// Shared by the `app` and `report compile` commands.
+
+#include <memory>
+#include <string>
+
+#include "cli/cli.h"
+#include "core/clock.h"
+#include "services/application_service.h"
+
+namespace gongkai::cli {
+
+// The database, a system clock and an ApplicationService with the calendar of GONGKAI_HOLIDAYS /
+// GONGKAI_HOLIDAY_OVERRIDE (default: the bundled file). nullptr after reporting an error.
+struct AppEnv {
+  std::unique_ptr<storage::Store> store;
+  SystemClock clock;
+  std::unique_ptr<services::ApplicationService> service;
+};
+std::unique_ptr<AppEnv> OpenAppEnv(CliContext& ctx);
+
+// An agency reference (id, name or short name) → id.
+Result<agency::AgencyId> ResolveAgency(AppEnv& env, const std::string& ref);
+
+// "12" is an application id; anything else its number (樟工信依申〔2024〕3号).
+Result<applications::ApplicationId> ResolveApplication(AppEnv& env, const std::string& ref);
+
+// `app case|numbering|export|import|recompute` (app_admin_command.cc).
+void AddAppAdminCommands(CLI::App* app_cmd, CliContext& ctx);
+
+// `report compile` (app_report_command.cc), added under the existing `report` command.
+void AddReportCompileCommand(CLI::App& report, CliContext& ctx);
+
+}  // namespace gongkai::cli

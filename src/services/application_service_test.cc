@@ -1,0 +1,286 @@
+#include "services/application_service.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "applications/events.h"
+#include "calendar/calendar_files.h"
+#include "calendar/holiday_table.h"
+#include "storage/sqlite/sqlite_store.h"
+#include "test_util.h"
+
+namespace gongkai::services {
+namespace {
+
+using namespace applications;  // NOLINT
+
+// 2024-10-08 10:00 China time (02:00 UTC).
+constexpr int64_t kOct8 = 1728352800;
+
+std::shared_ptr<const calendar::WorkingDayCalendar> DefaultCalendar() {
+  return std::make_shared<const calendar::WorkingDayCalendar>(calendar::LoadCalendar().value());
+}
+
+class ApplicationServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Open("sqlite::memory:"); }
+
+  void Open(const std::string& url) {
+    store_ = storage::OpenStore(url).value();
+    ASSERT_TRUE(store_->Migrate().ok());
+    service_ = std::make_unique<ApplicationService>(*store_, clock_, DefaultCalendar());
+    agency_ = AddAgency("樟树市工业和信息化局", "樟工信");
+    other_ = AddAgency("樟树市教育局", "樟教");
+  }
+
+  agency::AgencyId AddAgency(const std::string& name, const std::string& short_name) {
+    auto tx = store_->Begin(storage::TxMode::kWrite).value();
+    agency::Agency a;
+    a.name = name;
+    a.short_name = short_name;
+    auto id = tx->agencies().Insert(a).value();
+    EXPECT_TRUE(tx->Commit().ok());
+    return id;
+  }
+
+  ApplicationInput Input(std::string description = "请公开2023年樟树市工业园区企业名录。") {
+    ApplicationInput in;
+    in.agency_id = agency_;
+    in.applicant_kind = ApplicantKind::kNaturalPerson;
+    in.identity.number = "11010519491231002X";
+    in.contact.name = "张三";
+    in.contact.phone = "13800000000";
+    in.description = std::move(description);
+    return in;
+  }
+
+  SubmitResult RegisterOn(Date d, ApplicationInput in) {
+    auto r = service_->Register(console_, std::move(in), {events::Submitted(d)});
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : SubmitResult{};
+  }
+  SubmitResult RegisterOn(Date d) { return RegisterOn(d, Input()); }
+
+  FakeClock clock_{kOct8};
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<ApplicationService> service_;
+  agency::AgencyId agency_ = 0, other_ = 0;
+  account::Actor console_ = account::Actor::Console();
+};
+
+TEST_F(ApplicationServiceTest, NumbersFollowThePatternAndRestartEachYear) {
+  EXPECT_EQ(RegisterOn({2024, 12, 31}).number, "樟工信依申〔2024〕1号");
+  EXPECT_EQ(RegisterOn({2024, 12, 31}).number, "樟工信依申〔2024〕2号");
+  EXPECT_EQ(RegisterOn({2025, 1, 2}).number, "樟工信依申〔2025〕1号");
+  ASSERT_TRUE(service_->SetNumberPattern(console_, agency_, "GK-{year}-{seq4}").ok());
+  EXPECT_EQ(RegisterOn({2024, 12, 31}).number, "GK-2024-0003");
+  EXPECT_EQ(service_->NumberPattern(console_, agency_).value(), "GK-{year}-{seq4}");
+  Status bad = service_->SetNumberPattern(console_, agency_, "{简称}-{seq}");
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(service_->SetNumberPattern(console_, agency_, "{x}{year}{seq}").code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_F(ApplicationServiceTest, ConcurrentOnlineSubmissionsNeverShareOrSkipANumber) {
+  Open("sqlite:" + testing_util::MakeTempDir() + "/apps.db");
+  std::vector<std::string> numbers[8];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        auto r = service_->SubmitOnline(Input());
+        if (r.ok()) numbers[t].push_back(r->number);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  std::set<std::string> all;
+  size_t total = 0;
+  for (const auto& v : numbers) {
+    total += v.size();
+    all.insert(v.begin(), v.end());
+  }
+  EXPECT_EQ(total, 200u);
+  EXPECT_EQ(all.size(), 200u);
+  for (int seq = 1; seq <= 200; ++seq) {
+    EXPECT_TRUE(all.count("樟工信依申〔2024〕" + std::to_string(seq) + "号")) << seq;
+  }
+}
+
+TEST_F(ApplicationServiceTest, SubmitOnlineValidatesEveryFieldInChinese) {
+  ApplicationInput in = Input();
+  in.description = std::string(5001, 'a');
+  Status s = service_->SubmitOnline(in).status();
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.UserMessage(), "所需信息的内容描述过长（最多 5000 个字）");
+  in = Input();
+  in.contact.name = "张\xff三";
+  EXPECT_EQ(service_->SubmitOnline(in).status().UserMessage(),
+            "申请人姓名含有无效字符（须为 UTF-8 文本，不含控制字符）");
+  in = Input();
+  in.identity.number = "110105194912310021";
+  EXPECT_EQ(service_->SubmitOnline(in).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(ApplicationServiceTest, PublicStatusShowsNothingAboutTheApplicant) {
+  auto r = service_->SubmitOnline(Input()).value();
+  ASSERT_EQ(r.lookup_code.size(), 19u);  // XXXX-XXXX-XXXX-XXXX
+  std::string typed = r.lookup_code;
+  std::erase(typed, '-');
+  for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto v = service_->PublicStatus(typed).value();
+  EXPECT_EQ(v.number, "樟工信依申〔2024〕1号");
+  EXPECT_EQ(v.agency_name, "樟树市工业和信息化局");
+  EXPECT_EQ(v.received, (Date{2024, 10, 8}));
+  EXPECT_EQ(v.status_label, "办理中");
+  EXPECT_EQ(v.due, (Date{2024, 11, 4}));
+  EXPECT_EQ(v.working_days_left, 20);
+  EXPECT_FALSE(v.decided.has_value());
+  Status unknown = service_->PublicStatus("0000-0000-0000-0000").status();
+  Status malformed = service_->PublicStatus("hello").status();
+  EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
+  EXPECT_EQ(unknown.UserMessage(), malformed.UserMessage());
+}
+
+TEST_F(ApplicationServiceTest, RefusalsOnAnotherAgencyAreAudited) {
+  account::Actor clerk;
+  clerk.user_id = 7;
+  clerk.name = "edu_clerk";
+  clerk.grants = {{account::Role::kApplicationClerk, other_}};
+  Status s = service_->Register(clerk, Input(), {events::Submitted({2024, 10, 8})}).status();
+  EXPECT_EQ(s.code(), StatusCode::kPermissionDenied);
+  auto id = RegisterOn({2024, 10, 8}).id;
+  EXPECT_EQ(service_->Get(clerk, id).status().code(), StatusCode::kPermissionDenied);
+  auto tx = store_->Begin(storage::TxMode::kRead).value();
+  auto log = tx->audit().List(10, 0).value();
+  ASSERT_GE(log.size(), 3u);
+  EXPECT_EQ(log[0].action, "application_view");
+  EXPECT_EQ(log[0].outcome, "denied");
+  EXPECT_EQ(log[0].actor, "edu_clerk");
+  EXPECT_EQ(log[2].action, "application_register");
+  EXPECT_EQ(log[2].outcome, "denied");
+  EXPECT_EQ(log[2].target, "agency:" + std::to_string(agency_));
+}
+
+TEST_F(ApplicationServiceTest, OutOfOrderEventIsRefusedAndNothingAppended) {
+  auto id = RegisterOn({2024, 10, 8}).id;
+  Status s = service_->RecordEvent(console_, id, events::FeePaid({2024, 10, 9}));
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(s.UserMessage().empty());
+  EXPECT_EQ(service_->Get(console_, id).value().app.events.size(), 1u);
+  ASSERT_TRUE(
+      service_->RecordEvent(console_, id, events::Decided({2024, 10, 20}, {OutcomeRow::kDisclosed}))
+          .ok());
+  auto d = service_->Get(console_, id).value();
+  ASSERT_EQ(d.app.events.size(), 2u);
+  EXPECT_EQ(d.app.events[1].actor, "cli");
+  EXPECT_EQ(d.clock.status, ApplicationStatus::kInProgress);  // today (10-08) is before the answer
+  EXPECT_EQ(service_->ClockOf(console_, id, {2024, 10, 20}).value().status,
+            ApplicationStatus::kConcluded);
+}
+
+TEST_F(ApplicationServiceTest, DuplicatesAndMonthlyCounts) {
+  EXPECT_DOUBLE_EQ(DescriptionSimilarity("abcd", "ABCE"), 2.0 * 2 / 6);
+  EXPECT_DOUBLE_EQ(DescriptionSimilarity("请公开，名录。", "请公开名录"), 1.0);
+  auto first = RegisterOn({2024, 10, 8});
+  auto second = RegisterOn({2024, 10, 9}, Input("请公开 2023 年樟树市工业园区企业名录"));
+  RegisterOn({2024, 11, 1}, Input("请公开樟树市2024年财政预算执行情况"));
+  ApplicationInput stranger = Input();
+  stranger.identity.number = "110101199003074514";
+  stranger.contact.name = "李四";
+  RegisterOn({2024, 10, 10}, stranger);
+  auto dups = service_->Duplicates(console_, first.id).value();
+  ASSERT_EQ(dups.size(), 1u);
+  EXPECT_EQ(dups[0].number, second.number);
+  EXPECT_DOUBLE_EQ(dups[0].similarity, 1.0);
+  EXPECT_EQ(service_->MonthlyCount(console_, agency_, "11010519491231002x", {2024, 10, 1}).value(),
+            2);
+  EXPECT_EQ(service_->MonthlyCount(console_, agency_, "11010519491231002X", {2024, 11, 30}).value(),
+            1);
+}
+
+TEST_F(ApplicationServiceTest, RecomputeListsADueDateMovedByANewHoliday) {
+  auto id = RegisterOn({2024, 10, 8}).id;
+  EXPECT_EQ(service_->ClockOf(console_, id, {2024, 10, 8}).value().due, (Date{2024, 11, 4}));
+  EXPECT_TRUE(service_->RecomputeDueDates(console_).value().empty());
+  auto national = calendar::ParseHolidayTable(
+                      calendar::ReadTextFile(calendar::DefaultHolidayFilePath()).value(), "n",
+                      calendar::TableRole::kNational)
+                      .value();
+  auto extra = calendar::ParseHolidayTable("date\tkind\tname\n2024-10-30\tholiday\t地方假日\n", "o",
+                                           calendar::TableRole::kOverride)
+                   .value();
+  service_->SetCalendar(std::make_shared<const calendar::WorkingDayCalendar>(
+      calendar::WorkingDayCalendar::Create(national, &extra).value()));
+  auto moved = service_->RecomputeDueDates(console_).value();
+  ASSERT_EQ(moved.size(), 1u);
+  EXPECT_EQ(moved[0].number, "樟工信依申〔2024〕1号");
+  EXPECT_EQ(moved[0].before, (Date{2024, 11, 4}));
+  EXPECT_EQ(moved[0].after, (Date{2024, 11, 5}));
+  EXPECT_TRUE(service_->RecomputeDueDates(console_).value().empty());  // snapshot stored
+}
+
+TEST_F(ApplicationServiceTest, CorrectedCaseFlagsTheApplication) {
+  auto id = RegisterOn({2024, 10, 8}).id;
+  Case c;
+  c.application_id = id;
+  c.filed = {2024, 11, 1};
+  EXPECT_EQ(service_->AddCase(console_, c).status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(
+      service_->RecordEvent(console_, id, events::Decided({2024, 10, 20}, {OutcomeRow::kNotHeld}))
+          .ok());
+  auto case_id = service_->AddCase(console_, c).value();
+  EXPECT_FALSE(service_->Get(console_, id).value().app.decision_corrected);
+  c.id = case_id;
+  c.result = CaseResult::kCorrected;
+  c.decided_on = Date{2024, 12, 20};
+  ASSERT_TRUE(service_->UpdateCase(console_, c).ok());
+  EXPECT_TRUE(service_->Get(console_, id).value().app.decision_corrected);
+  auto t = service_->CompileTables(console_, agency_, 2024).value();
+  EXPECT_EQ(t.table3.at(kRowNew, kColumnTotal), 1);
+  EXPECT_EQ(t.table3.at(RowOf(OutcomeRow::kNotHeld), ColumnOf(ApplicantKind::kNaturalPerson)), 1);
+  EXPECT_EQ(t.table4.at(1), 1);  // 行政复议 · 结果纠正
+  EXPECT_EQ(t.report.table3[kRowNew][kColumnTotal], 1);
+  EXPECT_EQ(t.report.agency, "樟树市工业和信息化局");
+}
+
+TEST_F(ApplicationServiceTest, JsonLinesRoundTripIsByteIdentical) {
+  auto id = RegisterOn({2024, 10, 8}).id;
+  ASSERT_TRUE(
+      service_->RecordEvent(console_, id, events::Decided({2024, 10, 20}, {OutcomeRow::kDisclosed}))
+          .ok());
+  ASSERT_TRUE(
+      service_->RecordFiling(console_, id, {{2024, 10, 21}, "樟树市人民政府办公室", ""}).ok());
+  Case c;
+  c.application_id = id;
+  c.filed = {2024, 11, 1};
+  ASSERT_TRUE(service_->AddCase(console_, c).ok());
+  RegisterOn({2024, 10, 9});
+  std::string exported = service_->ExportJsonLines(console_, agency_).value();
+  ASSERT_EQ(std::count(exported.begin(), exported.end(), '\n'), 2);
+
+  FakeClock clock2{kOct8};
+  auto store2 = storage::OpenStore("sqlite::memory:").value();
+  ASSERT_TRUE(store2->Migrate().ok());
+  ApplicationService second(*store2, clock2, DefaultCalendar());
+  {
+    auto tx = store2->Begin(storage::TxMode::kWrite).value();
+    agency::Agency a;
+    a.name = "樟树市工业和信息化局";
+    a.short_name = "樟工信";
+    ASSERT_TRUE(tx->agencies().Insert(a).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  std::string bad = exported.substr(0, exported.find('\n') + 1) + "{\"schema\":1}\n";
+  Status refused = second.ImportJsonLines(console_, bad).status();
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.UserMessage().rfind("第2行：", 0), 0u) << refused.UserMessage();
+  EXPECT_EQ(second.ExportJsonLines(console_, 1).value(), "");  // all or nothing
+  EXPECT_EQ(second.ImportJsonLines(console_, exported).value(), 2);
+  EXPECT_EQ(second.ExportJsonLines(console_, 1).value(), exported);
+}
+
+}  // namespace
+}  // namespace gongkai::services
