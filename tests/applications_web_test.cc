@@ -527,5 +527,55 @@ TEST_F(ApplicationsWebTest, ApiDuplicatesMonthlyCountAndCases) {
   EXPECT_EQ(j["decision_corrected"], true);
 }
 
+TEST_F(ApplicationsWebTest, StaffRegisterALetterThroughTheFormAndARefusedEventIsExplained) {
+  std::string s = SignIn("clerk");
+  std::string cookie = "Cookie: gk_session=" + s + "\r\n";
+  HttpReply form =
+      Send("GET", "/admin/applications/new?agency=" + std::to_string(bureau_), "", cookie);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form.body, "<option value=\"" + std::to_string(bureau_) +
+                                      "\" selected>樟树市工业和信息化局</option>"));
+  EXPECT_TRUE(Contains(form.body, "<option value=\"registered_letter\">信函（挂号）</option>"));
+  EXPECT_TRUE(
+      Contains(form.body, "name=\"submitted_date\" type=\"date\" required value=\"2024-11-26\""));
+  std::string csrf = Match(form.body, "name=\"_csrf\" value=\"([^\"]+)\"");
+
+  // A registered letter that arrived on Friday 11-22 and was signed for on Monday 11-25.
+  auto fields = ApplyFields("企业技术改造补助名单");
+  fields.insert(fields.end(), {{"_csrf", csrf},
+                               {"channel", "registered_letter"},
+                               {"submitted_date", "2024-11-22"},
+                               {"receipt_date", "2024-11-25"}});
+  HttpReply done =
+      Send("POST", "/admin/applications", FormBody(fields), std::string(kForm) + cookie);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_TRUE(Contains(done.body, "已登记：樟工信依申〔2024〕1号。申请人查询码："));
+  EXPECT_TRUE(Contains(done.body, "<strong id=\"app-due\">2024-12-23</strong>"));
+  EXPECT_TRUE(Contains(done.body, "<tr><td>2024-11-25</td><td>签收</td>"));
+
+  // The same with a wrong 身份证 check character: 422, the input kept.
+  fields[3].second = "110105194912310021";
+  HttpReply bad =
+      Send("POST", "/admin/applications", FormBody(fields), std::string(kForm) + cookie);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Contains(bad.body, "value=\"110105194912310021\""));
+  EXPECT_TRUE(Contains(bad.body, "<option value=\"registered_letter\" selected>"));
+
+  // A payment without a fee notice is out of order: 409, the reason on the page, nothing stored.
+  int64_t id = IdOf(s, "樟工信依申〔2024〕1号");
+  HttpReply paid = Send("POST", "/admin/applications/" + std::to_string(id) + "/events",
+                        FormBody({{"_csrf", csrf}, {"type", "fee_paid"}, {"date", "2024-11-26"}}),
+                        std::string(kForm) + cookie);
+  EXPECT_EQ(paid.status, 409) << paid.body;
+  EXPECT_TRUE(Contains(paid.body, "<p class=\"error\" role=\"alert\" id=\"event-error\">"));
+  auto j = nlohmann::json::parse(Api("GET", "/api/v1/applications/" + std::to_string(id), s).body);
+  EXPECT_EQ(j["events"].size(), 2u);
+  // Without the session's token the form is refused.
+  HttpReply forged =
+      Send("POST", "/admin/applications/" + std::to_string(id) + "/events",
+           FormBody({{"type", "withdrawn"}, {"date", "2024-11-26"}}), std::string(kForm) + cookie);
+  EXPECT_EQ(forged.status, 403);
+}
+
 }  // namespace
 }  // namespace gongkai
