@@ -44,6 +44,11 @@ struct ImportResult {
 // Places the rows of `doc` into a report (template detected from the labels, or from the year).
 ImportResult Interpret(const Document& doc);
 
+// The agency named in a report without a title line ("由某局结合……", "请与某局联系",
+// "某局2024年政府信息公开工作年度报告" in the preamble or section 一's opening paragraph); empty
+// unless every mention agrees (agency_from_text.cc).
+std::string AgencyFromText(std::string_view preamble, std::string_view section1);
+
 // Readers (pure; input is UTF-8).
 Document ReadPipeForm(std::string_view text);
 Document ReadMarkdown(std::string_view text);

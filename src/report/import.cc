@@ -179,8 +179,19 @@ Result<ImportResult> ImportReport(std::string_view bytes, InputFormat format) {
       (zip && format == InputFormat::kAuto)) {
     return ImportOoxml(bytes, format);
   }
-  std::string encoding;
-  GONGKAI_ASSIGN_OR_RETURN(std::string text, DecodeToUtf8(bytes, encoding));
+  std::string encoding = "UTF-8";
+  // Valid UTF-8 (nearly every input) is read in place; only other encodings are converted.
+  std::string converted;
+  std::string_view text = bytes;
+  if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+  bool in_place = !TrimSpace(text).empty() && text.find('\0') == std::string_view::npos &&
+                  !(text.size() >= 4 && std::memcmp(text.data(), "%PDF", 4) == 0) &&
+                  !(text.size() >= 4 && std::memcmp(text.data(), "PK\x03\x04", 4) == 0) &&
+                  IsValidUtf8(text);
+  if (!in_place) {
+    GONGKAI_ASSIGN_OR_RETURN(converted, DecodeToUtf8(bytes, encoding));
+    text = converted;
+  }
   if (format == InputFormat::kAuto) format = DetectFormat(text);
   ImportResult res;
   switch (format) {

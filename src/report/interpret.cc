@@ -102,26 +102,63 @@ std::string Position(const DocRow& row, int cell) {
   return fmt::format("第{}行", row.line);
 }
 
-using Norms = std::vector<std::vector<std::string>>;
+// The normalised text of every cell of a table or loose row, computed once per document: views
+// of the cells themselves when normalisation changes nothing (numbers, most labels), else of one
+// buffer reserved up front (a normalised cell is never longer than the cell, so the buffer never
+// moves), plus whether each looks numeric. No allocation per cell.
+struct NormRow {
+  const std::string_view* cells = nullptr;
+  const uint8_t* numeric = nullptr;
+  size_t count = 0;
+  size_t size() const { return count; }
+  std::string_view operator[](size_t i) const { return cells[i]; }
+  bool Numeric(size_t i) const { return numeric[i] != 0; }
+};
 
-// The normalised text of every table cell, computed once per document.
-Norms NormalizeCells(const Document& doc) {
-  Norms out(doc.rows.size());
-  for (size_t r = 0; r < doc.rows.size(); ++r) {
-    if (doc.rows[r].kind == RowKind::kParagraph) continue;
-    out[r].resize(doc.rows[r].cells.size());
-    for (size_t i = 0; i < out[r].size(); ++i) NormalizeLabelInto(doc.rows[r].cells[i], out[r][i]);
+class Norms {
+ public:
+  explicit Norms(const Document& doc) {
+    size_t bytes = 0, count = 0;
+    for (const DocRow& row : doc.rows) {
+      if (row.kind == RowKind::kParagraph) continue;
+      count += row.cells.size();
+      for (const auto& c : row.cells) bytes += c.size();
+    }
+    buf_.reserve(bytes);
+    cells_.reserve(count);
+    numeric_.reserve(count);
+    first_.reserve(doc.rows.size() + 1);
+    for (const DocRow& row : doc.rows) {
+      first_.push_back(cells_.size());
+      if (row.kind == RowKind::kParagraph) continue;
+      for (const auto& c : row.cells) {
+        std::string_view v = NormalizeLabelView(c, buf_);
+        cells_.push_back(v);
+        numeric_.push_back(!v.empty() && LooksNumeric(v) ? 1 : 0);
+      }
+    }
+    first_.push_back(cells_.size());
   }
-  return out;
-}
+  NormRow Row(size_t r) const {
+    return {cells_.data() + first_[r], numeric_.data() + first_[r], first_[r + 1] - first_[r]};
+  }
+
+ private:
+  std::string buf_;
+  std::vector<std::string_view> cells_;
+  std::vector<uint8_t> numeric_;
+  std::vector<size_t> first_;
+};
 
 TemplateVersion DetectTemplate(const Document& doc, const Norms& norms, int& votes) {
   votes = 0;
   const LabelIndex& i21 = IndexFor(TemplateVersion::k2021);
   const LabelIndex& i19 = IndexFor(TemplateVersion::k2019);
   for (size_t r = 0; r < doc.rows.size(); ++r) {
-    for (const auto& n : norms[r]) {
-      if (n.empty() || LooksNumeric(n)) continue;
+    NormRow row = norms.Row(r);
+    for (size_t i = 0; i < row.size(); ++i) {
+      std::string_view n = row[i];
+      if (n.empty() || row.Numeric(i)) continue;
       votes += TemplateSignature(n);
       Place p;
       bool in21 = Lookup(i21, n, p), in19 = Lookup(i19, n, p);
@@ -142,9 +179,10 @@ class Interpreter {
     t_ = &GetTemplate(v);
     ix_ = &IndexFor(v);
     table4_review_ = NormalizeLabel(t_->table4_review);
+    subtotal_ = NormalizeLabel(t_->table3_subtotal);
     seen2_.assign(t_->Table2CellCount(), false);
     seen3_.assign(t_->table3.size(), false);
-    for (size_t i = 0; i < doc_.rows.size(); ++i) Row(doc_.rows[i], norms_[i]);
+    for (size_t i = 0; i < doc_.rows.size(); ++i) Row(doc_.rows[i], norms_.Row(i));
     Finish(votes);
     return std::move(res_);
   }
@@ -196,7 +234,7 @@ class Interpreter {
 
   static constexpr size_t kMaxLabelBytes = 240;
 
-  void Row(const DocRow& row, const std::vector<std::string>& n) {
+  void Row(const DocRow& row, const NormRow& n) {
     if (row.kind == RowKind::kParagraph) {
       Paragraph(row.cells.empty() ? std::string_view() : std::string_view(row.cells[0]));
       return;
@@ -205,10 +243,10 @@ class Interpreter {
     Place place;
     int numeric = 0;
     for (int i = static_cast<int>(n.size()) - 1; i >= 0; --i) {
-      if (!n[i].empty() && LooksNumeric(n[i])) ++numeric;
+      if (n.Numeric(i)) ++numeric;
     }
     for (int i = static_cast<int>(n.size()) - 1; i >= 0 && leaf < 0; --i) {
-      if (n[i].empty() || LooksNumeric(n[i])) continue;
+      if (n[i].empty() || n.Numeric(i)) continue;
       if (Lookup(*ix_, n[i], place)) leaf = i;
     }
     if (leaf < 0 && row.kind == RowKind::kLoose) {
@@ -216,7 +254,7 @@ class Interpreter {
       std::string joined;
       int last_label = -1;
       for (int i = 0; i < static_cast<int>(n.size()); ++i) {
-        if (LooksNumeric(n[i])) break;
+        if (n.Numeric(i)) break;
         joined += n[i];
         last_label = i;
       }
@@ -224,7 +262,7 @@ class Interpreter {
     }
     bool has_value_after = false;
     if (leaf >= 0) {
-      for (size_t i = leaf + 1; i < n.size(); ++i) has_value_after |= LooksNumeric(n[i]);
+      for (size_t i = leaf + 1; i < n.size(); ++i) has_value_after |= n.Numeric(i);
     }
     if (leaf >= 0 && has_value_after) {
       DataRow(row, n, leaf, place);
@@ -232,13 +270,15 @@ class Interpreter {
     }
     // No row label. Header rows carry only known labels.
     bool all_known = true, any_label = false;
-    for (const auto& c : n) {
-      if (c.empty() || LooksNumeric(c)) continue;
+    for (size_t i = 0; i < n.size(); ++i) {
+      std::string_view c = n[i];
+      if (c.empty() || n.Numeric(i)) continue;
       any_label = true;
       if (!IsKnownHeaderLabel(*t_, c) && !(leaf >= 0)) all_known = false;
     }
     if (any_label && all_known) {
       if (section_ == 3 || Contains(n, table4_review_)) in_table4_ = true;
+      if (!in_table4_ && !subtotal_.empty() && Contains(n, subtotal_)) subtotal3_ = true;
       if (numeric == 0) return;
     }
     if (numeric > 0 && !any_label && (in_table4_ || section_ == 3)) {
@@ -282,7 +322,7 @@ class Interpreter {
       return;
     }
     for (size_t i = 0; i < n.size(); ++i) {
-      if (!n[i].empty() && LooksNumeric(n[i])) {
+      if (n.Numeric(i)) {
         Issue("I1", Severity::kError, Position(row, i),
               fmt::format("{}：数字“{}”所在的行无法识别，未计入任何单元格", Position(row, i),
                           row.cells[i]),
@@ -291,15 +331,15 @@ class Interpreter {
     }
   }
 
-  static bool Contains(const std::vector<std::string>& n, const std::string& normalized) {
-    for (const auto& c : n) {
-      if (c == normalized) return true;
+  static bool Contains(const NormRow& n, const std::string& normalized) {
+    for (size_t i = 0; i < n.size(); ++i) {
+      if (n[i] == normalized) return true;
     }
     return false;
   }
 
   // Reads cells [first, first+k) as values of the given kinds into `out`.
-  void ReadValues(const DocRow& row, const std::vector<std::string>& n, int first,
+  void ReadValues(const DocRow& row, const NormRow& n, int first,
                   const std::vector<ValueKind>& kinds,
                   const std::function<std::string(int)>& name_of, const std::vector<Value*>& out) {
     const int k = static_cast<int>(kinds.size());
@@ -332,7 +372,7 @@ class Interpreter {
     }
   }
 
-  void DataRow(const DocRow& row, const std::vector<std::string>& n, int leaf, Place p) {
+  void DataRow(const DocRow& row, const NormRow& n, int leaf, Place p) {
     if (p.table == 2) {
       const Table2Block& b = t_->table2[p.block];
       int base = t_->Table2CellIndex(p.block, p.row, 0);
@@ -360,16 +400,51 @@ class Interpreter {
       return;
     }
     seen3_[p.row] = true;
+    Table3Line& cells = res_.report.table3[p.row];
+    if (subtotal3_) {
+      Table3RowWithSubtotal(row, n, leaf, p.row);
+      return;
+    }
     static const std::vector<ValueKind> kinds(kTable3Columns, ValueKind::kCount);
     std::vector<Value*> out;
     out.reserve(kTable3Columns);
-    for (int c = 0; c < kTable3Columns; ++c) out.push_back(&res_.report.table3[p.row][c]);
+    for (int c = 0; c < kTable3Columns; ++c) out.push_back(&cells[c]);
     ReadValues(
         row, n, leaf + 1, kinds,
         [&](int c) { return t_->Table3RowName(p.row) + " · " + t_->table3_columns[c]; }, out);
   }
 
-  void Table4Row(const DocRow& row, const std::vector<std::string>& n) {
+  // A table-三 row of a report with a 小计 column after 其他: the subtotal is not part of the
+  // model, but it must equal the sum of the five 法人或其他组织 columns.
+  void Table3RowWithSubtotal(const DocRow& row, const NormRow& n, int leaf, int r) {
+    Table3Line& cells = res_.report.table3[r];
+    static const std::vector<ValueKind> kinds(kTable3Columns + 1, ValueKind::kCount);
+    Value subtotal;
+    std::vector<Value*> out = {&cells[0], &cells[1], &cells[2], &cells[3],
+                               &cells[4], &cells[5], &subtotal, &cells[6]};
+    auto name = [&](int c) {
+      return t_->Table3RowName(r) + " · " +
+             (c == 6 ? t_->table3_legal_person + t_->table3_subtotal
+                     : t_->table3_columns[c < 6 ? c : 6]);
+    };
+    ReadValues(row, n, leaf + 1, kinds, name, out);
+    if (!subtotal) return;
+    int64_t sum = 0;
+    std::string terms;
+    for (int c = 1; c <= 5; ++c) {
+      if (!cells[c]) return;  // R7 reports the gap
+      sum += *cells[c];
+      terms += fmt::format("{}{}({})", c > 1 ? " + " : "", t_->table3_columns[c], *cells[c]);
+    }
+    if (sum == *subtotal) return;
+    std::string where = t_->Table3RowName(r);
+    Issue("I4", Severity::kError, Position(row, leaf),
+          fmt::format("{} · {}{}：小计 = {}，而 {} = {}", where, t_->table3_legal_person,
+                      t_->table3_subtotal, *subtotal, terms, sum),
+          false);
+  }
+
+  void Table4Row(const DocRow& row, const NormRow& n) {
     if (table4_seen_) {
       for (size_t i = 0; i < n.size(); ++i) {
         if (!n[i].empty()) {
@@ -395,6 +470,7 @@ class Interpreter {
   void Finish(int votes) {
     AnnualReport& r = res_.report;
     if (r.year == 0) r.year = YearFromText();
+    if (!title_seen_ && r.agency.empty()) r.agency = AgencyFromText(r.preamble, r.sections[0]);
     int missing3 = 0;
     for (size_t i = 0; i < seen3_.size(); ++i) missing3 += seen3_[i] ? 0 : 1;
     for (size_t i = 0; i < seen3_.size(); ++i) {
@@ -452,13 +528,15 @@ class Interpreter {
   int section_ = -1;
   std::string norm_;
   std::string table4_review_;  // normalised
+  std::string subtotal_;       // normalised 小计
+  bool subtotal3_ = false;     // table 三 has a 法人或其他组织 小计 column after 其他
 };
 
 }  // namespace
 
 ImportResult Interpret(const Document& doc) {
   int votes = 0;
-  Norms norms = NormalizeCells(doc);
+  Norms norms(doc);
   TemplateVersion v = DetectTemplate(doc, norms, votes);
   ImportResult r = Interpreter(doc, norms).Run(v, votes);
   if (votes == 0 && r.report.year >= 2019 && r.report.year <= 2020) {

@@ -1,7 +1,8 @@
 // Narrative-versus-table checks (R8.3, R8.4). The text of a report is free prose, so these checks
 // are deliberately narrow: a sentence is only read when it talks about receiving applications
-// (收到/新收/受理 … 申请) or about fees, and only a number directly tied to it ("收到…申请12件") is
-// compared. Counts of published items ("共发布91条") are never compared with a table.
+// (收到/新收/受理 … 申请) or about fees, and only a number directly tied to it ("收到…申请12件",
+// "收到…申请十二件") is compared. Counts of published items ("共发布91条") are never compared with
+// a table.
 #include <fmt/format.h>
 
 #include "report/text_util.h"
@@ -36,7 +37,59 @@ std::vector<std::string> Sentences(const std::string& text) {
 
 bool Has(const std::string& s, std::string_view w) { return s.find(w) != std::string::npos; }
 
-// The first ASCII integer after position `from` that is followed by 件; -1 when none.
+// The value of a Chinese numeral character: 0–9 for 〇零一二两三四五六七八九, 10/100/1000/10000
+// for 十百千万, -1 otherwise. `s` is at least three bytes.
+int ChineseNumeral(std::string_view c) {
+  static constexpr std::string_view kDigits[] = {"〇", "零", "一", "二", "两", "三",
+                                                 "四", "五", "六", "七", "八", "九"};
+  static constexpr int kDigitValues[] = {0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9};
+  for (int k = 0; k < 12; ++k) {
+    if (c == kDigits[k]) return kDigitValues[k];
+  }
+  if (c == "十") return 10;
+  if (c == "百") return 100;
+  if (c == "千") return 1000;
+  if (c == "万") return 10000;
+  return -1;
+}
+
+// Reads a run of Chinese numerals: "十二" 12, "两" 2, "二十三" 23, "一百零五" 105, "〇" 0,
+// "一二" 12 (digit by digit, without units). -1 when the run is not a well-formed number.
+int64_t ParseChineseNumber(const std::vector<int>& run) {
+  bool has_unit = false;
+  for (int v : run) has_unit |= v >= 10;
+  int64_t total = 0;
+  if (!has_unit) {
+    for (int v : run) total = total * 10 + v;
+    return total;
+  }
+  int64_t section = 0;
+  int digit = -1;  // pending digit
+  int last_unit = 100000;
+  for (int v : run) {
+    if (v < 10) {
+      if (digit > 0) return -1;  // two digits in a row ("二三十")
+      digit = v;
+    } else if (v == 10000) {
+      section += digit < 0 ? 0 : digit;
+      if (section == 0) return -1;
+      total += section * 10000;
+      section = 0;
+      digit = -1;
+      last_unit = 100000;
+    } else {
+      if (v >= last_unit) return -1;  // "十百"
+      if (digit == 0) return -1;      // "零十"
+      section += (digit < 0 ? 1 : digit) * v;
+      digit = -1;
+      last_unit = v;
+    }
+  }
+  return total + section + (digit < 0 ? 0 : digit);
+}
+
+// The first integer after position `from` that is followed by 件, written in Arabic digits
+// ("12件") or in Chinese numerals ("十二件", "一百零五件", "〇件"); -1 when none.
 int64_t NumberBeforeJian(const std::string& s, size_t from) {
   size_t i = from;
   while (i < s.size()) {
@@ -46,9 +99,25 @@ int64_t NumberBeforeJian(const std::string& s, size_t from) {
       while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 12) v = v * 10 + (s[j++] - '0');
       if (s.compare(j, 3, "件") == 0) return v;
       i = j;
-    } else {
-      ++i;
+      continue;
     }
+    if (i + 3 <= s.size() && ChineseNumeral(std::string_view(s).substr(i, 3)) >= 0) {
+      std::vector<int> run;
+      size_t j = i;
+      while (j + 3 <= s.size() && run.size() < 12) {
+        int v = ChineseNumeral(std::string_view(s).substr(j, 3));
+        if (v < 0) break;
+        run.push_back(v);
+        j += 3;
+      }
+      if (s.compare(j, 3, "件") == 0) {
+        int64_t v = ParseChineseNumber(run);
+        if (v >= 0) return v;
+      }
+      i = j;
+      continue;
+    }
+    ++i;
   }
   return -1;
 }

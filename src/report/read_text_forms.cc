@@ -1,6 +1,7 @@
 // Readers for the line-based forms: the scraped `|` form of the seed, Markdown tables and plain
 // text. Each turns its input into Document rows; interpretation is shared (interpret.cc).
 #include <algorithm>
+#include <cstring>
 
 #include "report/document.h"
 #include "report/text_util.h"
@@ -124,6 +125,17 @@ Document ReadMarkdown(std::string_view text) {
       r.line = ln;
       r.table = table;
       r.row = ++row_in_table;
+      if (line.find('\\') == std::string_view::npos &&
+          line.find("<br>") == std::string_view::npos) {
+        // Nothing escaped (nearly every row): split at the pipes.
+        r.cells.reserve(16);
+        for (size_t start = 1, bar; (bar = line.find('|', start)) != std::string_view::npos;
+             start = bar + 1) {
+          r.cells.emplace_back(TrimSpace(line.substr(start, bar - start)));
+        }
+        doc.rows.push_back(std::move(r));
+        return;
+      }
       std::string cell;
       for (size_t i = 1; i < line.size(); ++i) {
         char c = line[i];
@@ -173,7 +185,7 @@ Document ReadPlainText(std::string_view text) {
   ForEachLine(text, [&](std::string_view raw, int ln) {
     std::string_view line = TrimSpace(raw);
     if (line.empty()) return;
-    if (raw.find('\t') != std::string_view::npos) {
+    if (std::memchr(raw.data(), '\t', raw.size()) != nullptr) {
       // Trailing tabs are empty cells, so split the untrimmed line.
       line = raw;
       DocRow r;
@@ -191,12 +203,25 @@ Document ReadPlainText(std::string_view text) {
       return;
     }
     // Prose (the bulk of a report) does not end in a number: keep it without splitting.
-    size_t last_space = line.find_last_of(' ');
-    size_t last_wide = line.rfind("\u3000");
-    size_t cut = last_space == std::string_view::npos ? 0 : last_space + 1;
-    if (last_wide != std::string_view::npos && last_wide + 3 > cut) cut = last_wide + 3;
-    NormalizeLabelInto(line.substr(cut), norm);
-    if (!LooksNumeric(norm)) {
+    // The last word: after the last ASCII or full-width (E3 80 80) space, found in one pass from
+    // the end.
+    size_t cut = line.size();
+    while (cut > 0) {
+      char c = line[cut - 1];
+      if (c == ' ') break;
+      if (c == '\x80' && cut >= 3 && line[cut - 2] == '\x80' && line[cut - 3] == '\xE3') break;
+      --cut;
+    }
+    // Prose ends in an ideograph or 。；：）, which normalise to no digit: no need to normalise.
+    std::string_view tail = line.size() >= 3 ? line.substr(line.size() - 3) : std::string_view();
+    auto lead = tail.empty() ? 0 : static_cast<unsigned char>(tail[0]);
+    if ((lead >= 0xE4 && lead <= 0xE9) || tail == "\u3002" || tail == "\uFF1B" ||
+        tail == "\uFF1A" || tail == "\uFF09") {
+      doc.rows.push_back(ParagraphRow(line, ln));
+      return;
+    }
+    norm.clear();
+    if (!LooksNumeric(NormalizeLabelView(line.substr(cut), norm))) {
       doc.rows.push_back(ParagraphRow(line, ln));
       return;
     }

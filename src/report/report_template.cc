@@ -132,6 +132,7 @@ ReportTemplate Make(TemplateVersion v) {
   t.table3_note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
   t.table3_applicant = "申请人情况";
   t.table3_legal_person = "法人或其他组织";
+  t.table3_subtotal = "小计";
   t.table3_columns = {"自然人",       "商业企业", "科研机构", "社会公益组织",
                       "法律服务机构", "其他",     "总计"};
   t.table3 = Table3Rows(v);
@@ -236,6 +237,7 @@ HeaderLabels BuildHeaderLabels(const ReportTemplate& tt) {
   add(tt.table3_applicant);
   add(tt.table3_legal_person);
   add("法人或者其他组织");
+  add(tt.table3_subtotal);
   for (const auto& c : tt.table3_columns) add(c);
   add(kResults);
   add("本年度办理结果");

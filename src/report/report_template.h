@@ -55,6 +55,9 @@ struct ReportTemplate {
   std::string table3_note;          // the 勾稽 note in the top-left header cell
   std::string table3_applicant;     // 申请人情况
   std::string table3_legal_person;  // 法人或其他组织
+  // Not in the official form, but many published reports add it after 其他 (spec §1.6 R3 note):
+  // 法人或其他组织 小计 = 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.
+  std::string table3_subtotal;  // 小计
   std::array<std::string, kTable3Columns> table3_columns;
   std::vector<Table3Row> table3;
   std::string table4_review, table4_litigation, table4_direct, table4_after;

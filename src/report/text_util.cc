@@ -49,14 +49,14 @@ bool IsQuoteCp(uint32_t cp) {
          cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F;
 }
 
-}  // namespace
-
-void NormalizeLabelInto(std::string_view s, std::string& out) {
-  out.clear();
-  out.reserve(s.size());
-  // Bytes that stay as they are (nearly all) are copied in runs: [run, i).
+// Appends the normalised form of `s` to `out` unless it equals `s`; returns whether it appended.
+bool AppendNormalized(std::string_view s, std::string& out) {
+  // Bytes that stay as they are (nearly all) are copied in runs: [run, i). Nothing is written
+  // until the first byte that changes.
   size_t i = 0, run = 0;
+  bool changed = false;
   auto cut = [&](size_t skip) {
+    changed = true;
     out.append(s.data() + run, i - run);
     i += skip;
     run = i;
@@ -86,15 +86,27 @@ void NormalizeLabelInto(std::string_view s, std::string& out) {
     } else if (IsSpaceCp(cp) || IsQuoteCp(cp)) {
       cut(len);  // dropped
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      out.append(s.data() + run, i - run);
+      cut(len);
       out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
-      i += len;
-      run = i;
     } else {
       i += len;
     }
   }
-  out.append(s.data() + run, i - run);
+  if (changed) out.append(s.data() + run, i - run);
+  return changed;
+}
+
+}  // namespace
+
+void NormalizeLabelInto(std::string_view s, std::string& out) {
+  out.clear();
+  if (!AppendNormalized(s, out)) out.assign(s);
+}
+
+std::string_view NormalizeLabelView(std::string_view s, std::string& buffer) {
+  size_t start = buffer.size();
+  if (!AppendNormalized(s, buffer)) return s;
+  return std::string_view(buffer).substr(start);
 }
 
 std::string NormalizeLabel(std::string_view s) {
@@ -202,14 +214,16 @@ std::string FormatAmount(int64_t units) {
 
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
-  while (i < s.size()) {
+  const size_t n = s.size();
+  while (i < n) {
     auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;
       continue;
     }
-    // Fast path for the common CJK range (no overlong or surrogate forms possible there).
-    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() &&
+    // Fast path for three-byte forms that cannot be overlong or surrogates (lead E1–EC, EE–EF):
+    // CJK, CJK and full-width punctuation.
+    if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n &&
         (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
       i += 3;

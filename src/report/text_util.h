@@ -13,6 +13,10 @@ namespace gongkai::report {
 // quotation marks dropped (危及“三安全一稳定”). Invalid UTF-8 bytes are kept as they are.
 std::string NormalizeLabel(std::string_view s);
 void NormalizeLabelInto(std::string_view s, std::string& out);
+// The same without a copy when nothing changes: returns `s` itself, or else appends the
+// normalised text to `buffer` and returns a view of it (valid while `buffer` is not reallocated;
+// the result is never longer than `s`).
+std::string_view NormalizeLabelView(std::string_view s, std::string& buffer);
 
 // Trims ASCII and full-width/no-break spaces at both ends.
 std::string_view TrimSpace(std::string_view s);
