@@ -141,7 +141,12 @@ try {
   console.error(`browser test FAILED: ${e.stack || e}\nscreenshots: ${shots}`);
 } finally {
   await browser.close();
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  // Keep the screenshots; drop the database and the holiday file.
+  fs.rmSync(path.join(work, "var"), { recursive: true, force: true });
+  fs.rmSync(holidays, { force: true });
 }
 process.exit(failed ? 1 : 0);
 
