@@ -6,6 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "calendar/calendar_files.h"
 #include "cli/cli_common.h"
 #include "http/config.h"
 #include "http/web_app.h"
@@ -71,8 +72,16 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
               {{"msg", "migration applied"}, {"version", m.version}, {"name", m.name}});
     }
 
+    // The applications' clock: the national holiday file (GONGKAI_HOLIDAYS, else the bundled
+    // one) and the regional override (GONGKAI_HOLIDAY_OVERRIDE), as for `gongkai calendar`.
+    const char* holidays = std::getenv("GONGKAI_HOLIDAYS");
+    const char* override_file = std::getenv("GONGKAI_HOLIDAY_OVERRIDE");
+    auto cal = calendar::LoadCalendar(holidays != nullptr ? holidays : "",
+                                      override_file != nullptr ? override_file : "");
+    if (!cal.ok()) return FailWith(ctx, cal.status());
     SystemClock clock;
-    http::WebApp web(**store, clock, config->security, config->web);
+    http::WebApp web(**store, clock, config->security, config->web,
+                     std::make_shared<const calendar::WorkingDayCalendar>(std::move(cal).value()));
     http::ServerOptions options = config->server;
     options.error_log = [fmt](const std::string& message) {
       LogLine(fmt, "error", {{"msg", message}});

@@ -19,12 +19,38 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/admin/agencies/{id}", bind(HandleAdminUpdateAgency));
   r.Add("GET", "/admin/audit", bind(HandleAdminAudit));
 
+  r.Add("GET", "/apply", bind(HandleApplyForm));
+  r.Add("POST", "/apply", bind(HandleApplySubmit));
+  r.Add("GET", "/status", bind(HandleStatusForm));
+  r.Add("POST", "/status", bind(HandleStatusLookup));
+  r.Add("GET", "/admin/applications", bind(HandleAdminApplications));
+  r.Add("POST", "/admin/applications", bind(HandleAdminRegisterApplication));
+  r.Add("GET", "/admin/applications/new", bind(HandleAdminApplicationForm));
+  r.Add("GET", "/admin/applications/{id}", bind(HandleAdminApplication));
+  r.Add("POST", "/admin/applications/{id}/events", bind(HandleAdminRecordEvent));
+  r.Add("GET", "/admin/applications/{id}/letters/{kind}", bind(HandleLetterHtml));
+  r.Add("GET", "/admin/applications/{id}/letters/{kind}/docx", bind(HandleLetterDocx));
+
   r.Add("GET", "/api/v1/agencies", bind(HandleApiListAgencies));
   r.Add("POST", "/api/v1/agencies", bind(HandleApiCreateAgency));
   r.Add("GET", "/api/v1/agencies/{id}", bind(HandleApiGetAgency));
   r.Add("PUT", "/api/v1/agencies/{id}", bind(HandleApiUpdateAgency));
   r.Add("POST", "/api/v1/session", bind(HandleApiLogin));
   r.Add("GET", "/api/v1/me", bind(HandleApiMe));
+
+  r.Add("GET", "/api/v1/agencies/{id}/applications", bind(HandleApiListApplications));
+  r.Add("POST", "/api/v1/agencies/{id}/applications", bind(HandleApiRegisterApplication));
+  r.Add("GET", "/api/v1/agencies/{id}/applications/queue", bind(HandleApiApplicationQueue));
+  r.Add("GET", "/api/v1/agencies/{id}/applications/monthly-count", bind(HandleApiMonthlyCount));
+  r.Add("GET", "/api/v1/agencies/{id}/tables/{year}", bind(HandleApiApplicationTables));
+  r.Add("GET", "/api/v1/applications", bind(HandleApiFindApplication));
+  r.Add("GET", "/api/v1/applications/{id}", bind(HandleApiGetApplication));
+  r.Add("POST", "/api/v1/applications/{id}/events", bind(HandleApiRecordEvent));
+  r.Add("GET", "/api/v1/applications/{id}/duplicates", bind(HandleApiApplicationDuplicates));
+  r.Add("POST", "/api/v1/applications/{id}/cases", bind(HandleApiAddCase));
+  r.Add("PUT", "/api/v1/applications/{id}/cases/{case_id}", bind(HandleApiUpdateCase));
+  r.Add("POST", "/api/v1/applications/{id}/filing", bind(HandleApiRecordFiling));
+  r.Add("GET", "/api/v1/applications/{id}/letters/{kind}", bind(HandleApiLetter));
   return r;
 }
 

@@ -2,18 +2,32 @@
 
 #include "account/password.h"
 #include "agency/agency.h"
+#include "calendar/calendar_files.h"
 #include "services/audit.h"
 
 namespace gongkai::http {
 
+namespace {
+
+std::shared_ptr<const calendar::WorkingDayCalendar> BundledCalendar() {
+  auto cal = calendar::LoadCalendar();
+  if (!cal.ok()) return nullptr;
+  return std::make_shared<const calendar::WorkingDayCalendar>(std::move(cal).value());
+}
+
+}  // namespace
+
 WebApp::WebApp(storage::Store& store, const Clock& clock, services::SecurityOptions security,
-               WebOptions options)
+               WebOptions options, std::shared_ptr<const calendar::WorkingDayCalendar> calendar)
     : store_(store),
       clock_(clock),
       security_(security),
       options_(std::move(options)),
       agencies_(store, clock),
-      accounts_(store, clock, security) {}
+      accounts_(store, clock, security),
+      applications_(store, clock, calendar ? std::move(calendar) : BundledCalendar()),
+      letters_(store, clock, applications_),
+      lookup_limiter_(clock) {}
 
 std::optional<services::SignedIn> WebApp::CurrentUser(const HttpRequest& request) {
   std::string token = request.Cookie(kSessionCookie);
@@ -52,8 +66,9 @@ Status WebApp::CheckCsrf(const HttpRequest& request, const services::SignedIn& w
                                 "请求校验失败（CSRF），请刷新页面后重试");
 }
 
-Status WebApp::CheckPreLoginCsrf(const HttpRequest& request) {
-  std::string cookie = request.Cookie(kPreLoginCookie);
+Status WebApp::CheckPreLoginCsrf(const HttpRequest& request, const char* cookie_name,
+                                 const std::string& retry_zh) {
+  std::string cookie = request.Cookie(cookie_name);
   std::string got = SubmittedCsrf(request);
   if (OriginMatches(request) && !cookie.empty() && account::SecretsEqual(cookie, got)) {
     return Status::Ok();
@@ -61,8 +76,7 @@ Status WebApp::CheckPreLoginCsrf(const HttpRequest& request) {
   account::Actor anon;
   anon.remote_addr = request.remote_addr;
   return services::DenyAndAudit(store_, clock_, anon, "csrf_rejected",
-                                request.method + " " + request.path,
-                                "请求校验失败（CSRF），请刷新登录页面后重试");
+                                request.method + " " + request.path, retry_zh);
 }
 
 int64_t WebApp::PublicGeneration() {

@@ -6,12 +6,15 @@
 #include <string>
 
 #include "core/clock.h"
+#include "http/lookup_limiter.h"
 #include "http/page_cache.h"
 #include "http/response.h"
 #include "http/server.h"
 #include "http/view_renderer.h"
 #include "services/account_service.h"
 #include "services/agency_service.h"
+#include "services/application_service.h"
+#include "services/letter_service.h"
 #include "storage/store.h"
 
 namespace gongkai::http {
@@ -27,14 +30,18 @@ struct WebOptions {
 // service method each. Thread-safe.
 class WebApp {
  public:
+  // `calendar` is the working-day calendar of the applications' clock; null loads the bundled
+  // national file (data/calendar/cn_holidays.tsv).
   WebApp(storage::Store& store, const Clock& clock, services::SecurityOptions security,
-         WebOptions options);
+         WebOptions options,
+         std::shared_ptr<const calendar::WorkingDayCalendar> calendar = nullptr);
 
   // Every route of the site and the API (see routes.cc).
   Router MakeRouter();
 
   static constexpr const char* kSessionCookie = "gk_session";
   static constexpr const char* kPreLoginCookie = "gk_prelogin";
+  static constexpr const char* kApplyCookie = "gk_apply";  // the public application form
 
   // The signed-in user behind the request's session cookie, if any.
   std::optional<services::SignedIn> CurrentUser(const HttpRequest& request);
@@ -44,8 +51,12 @@ class WebApp {
   // X-CSRF-Token header, and any Origin header must be this host.
   // kPermissionDenied otherwise (and audited).
   Status CheckCsrf(const HttpRequest& request, const services::SignedIn& who);
-  // For the sign-in form, before any session: the double-submit cookie.
-  Status CheckPreLoginCsrf(const HttpRequest& request);
+  // For forms used before any session (sign-in, the public application form): the
+  // double-submit cookie `cookie` must equal the `_csrf` field. `retry_zh` is the Chinese
+  // message of the refusal.
+  Status CheckPreLoginCsrf(
+      const HttpRequest& request, const char* cookie = kPreLoginCookie,
+      const std::string& retry_zh = "请求校验失败（CSRF），请刷新登录页面后重试");
 
   // The store's public-content generation, re-read at most once a second.
   int64_t PublicGeneration();
@@ -62,6 +73,10 @@ class WebApp {
   const Clock& clock() { return clock_; }
   services::AgencyService& agencies() { return agencies_; }
   services::AccountService& accounts() { return accounts_; }
+  services::ApplicationService& applications() { return applications_; }
+  services::LetterService& letters() { return letters_; }
+  // Failed public status look-ups per address (/status).
+  LookupLimiter& lookup_limiter() { return lookup_limiter_; }
   PageCache& page_cache() { return page_cache_; }
   const WebOptions& options() const { return options_; }
   const services::SecurityOptions& security() const { return security_; }
@@ -73,6 +88,9 @@ class WebApp {
   const WebOptions options_;
   services::AgencyService agencies_;
   services::AccountService accounts_;
+  services::ApplicationService applications_;
+  services::LetterService letters_;
+  LookupLimiter lookup_limiter_;
   ViewRenderer views_;
   PageCache page_cache_;
   std::atomic<int64_t> generation_{-1};

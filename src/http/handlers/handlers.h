@@ -28,4 +28,36 @@ HttpResponse HandleAdminAudit(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiCreateAgency(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiUpdateAgency(const HttpRequest& req, WebApp& app);
 
+// 依申请公开, public: the online form and the status page (apply_handlers.cc).
+HttpResponse HandleApplyForm(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApplySubmit(const HttpRequest& req, WebApp& app);
+HttpResponse HandleStatusForm(const HttpRequest& req, WebApp& app);
+HttpResponse HandleStatusLookup(const HttpRequest& req, WebApp& app);
+
+// 依申请公开, staff pages (application_pages.cc).
+HttpResponse HandleAdminApplications(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminApplicationForm(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminRegisterApplication(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminApplication(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminRecordEvent(const HttpRequest& req, WebApp& app);
+
+// Reply letters (letter_handlers.cc): the printable page, the DOCX, and the API.
+HttpResponse HandleLetterHtml(const HttpRequest& req, WebApp& app);
+HttpResponse HandleLetterDocx(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiLetter(const HttpRequest& req, WebApp& app);
+
+// 依申请公开, JSON API (application_api.cc).
+HttpResponse HandleApiListApplications(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiApplicationQueue(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiRegisterApplication(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiMonthlyCount(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiApplicationTables(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiFindApplication(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiGetApplication(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiRecordEvent(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiApplicationDuplicates(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiAddCase(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiUpdateCase(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiRecordFiling(const HttpRequest& req, WebApp& app);
+
 }  // namespace gongkai::http

@@ -1,0 +1,439 @@
+#include "http/application_codec.h"
+
+#include <array>
+#include <utility>
+
+#include "core/text.h"
+#include "http/response.h"
+
+namespace gongkai::http {
+
+namespace apps = applications;
+
+namespace {
+
+constexpr std::array<std::pair<apps::Carrier, std::string_view>, 4> kCarriers = {
+    {{apps::Carrier::kPaper, "paper"},
+     {apps::Carrier::kEmail, "email"},
+     {apps::Carrier::kDisc, "disc"},
+     {apps::Carrier::kDisk, "disk"}}};
+constexpr std::array<std::pair<apps::Delivery, std::string_view>, 6> kDeliveries = {
+    {{apps::Delivery::kPost, "post"},
+     {apps::Delivery::kExpress, "express"},
+     {apps::Delivery::kEmail, "email"},
+     {apps::Delivery::kFax, "fax"},
+     {apps::Delivery::kPickUp, "pick_up"},
+     {apps::Delivery::kOnSiteReading, "on_site"}}};
+constexpr std::array<std::pair<apps::CaseKind, std::string_view>, 3> kCaseKinds = {
+    {{apps::CaseKind::kReconsideration, "reconsideration"},
+     {apps::CaseKind::kDirectLitigation, "direct_litigation"},
+     {apps::CaseKind::kLitigationAfterReconsideration, "litigation_after_reconsideration"}}};
+constexpr std::array<std::pair<apps::CaseResult, std::string_view>, 4> kCaseResults = {
+    {{apps::CaseResult::kPending, "pending"},
+     {apps::CaseResult::kUpheld, "upheld"},
+     {apps::CaseResult::kCorrected, "corrected"},
+     {apps::CaseResult::kOther, "other"}}};
+
+template <typename T, size_t N>
+std::string_view CodeOf(const std::array<std::pair<T, std::string_view>, N>& table, T value) {
+  for (const auto& [v, code] : table) {
+    if (v == value) return code;
+  }
+  return "";
+}
+
+template <typename T, size_t N>
+Result<T> ParseCode(const std::array<std::pair<T, std::string_view>, N>& table,
+                    std::string_view text, const std::string& field_zh) {
+  for (const auto& [v, code] : table) {
+    if (code == text) return v;
+  }
+  std::string shown = IsCleanText(text, false) ? std::string(text.substr(0, 40)) : "";
+  return InvalidArgument("bad " + std::string(field_zh.empty() ? "field" : "choice"),
+                         field_zh + "“" + shown + "”无效");
+}
+
+Result<int> ParseInt(std::string_view text, const std::string& field_zh) {
+  int v = 0;
+  bool ok = !text.empty() && text.size() <= 6;
+  for (char c : text) {
+    ok = ok && c >= '0' && c <= '9';
+    if (ok) v = v * 10 + (c - '0');
+  }
+  if (!ok) return InvalidArgument("bad integer", field_zh + "应为非负整数");
+  return v;
+}
+
+Result<Date> ParseDateField(std::string_view text, const std::string& field_zh) {
+  if (text.empty()) return InvalidArgument("missing date", "请填写" + field_zh);
+  return Date::Parse(text);
+}
+
+std::optional<std::string> OptDate(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return d->ToString();
+}
+
+nlohmann::json JsonOrNull(const std::optional<std::string>& s) {
+  return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+FieldFn FormFields(const HttpRequest& request) {
+  return [&request](std::string_view name) { return request.Form(name); };
+}
+
+FieldFn JsonFields(const nlohmann::json& body) {
+  return [&body](std::string_view name) -> std::string {
+    if (!body.is_object()) return "";
+    const nlohmann::json* node = &body;
+    while (!name.empty()) {
+      size_t dot = name.find('.');
+      std::string key(name.substr(0, dot));
+      name = dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
+      auto it = node->find(key);
+      if (it == node->end()) return "";
+      node = &*it;
+      if (!name.empty() && !node->is_object()) return "";
+    }
+    if (node->is_string()) return node->get<std::string>();
+    if (node->is_number_integer()) return std::to_string(node->get<int64_t>());
+    return "";
+  };
+}
+
+std::string_view CarrierCode(apps::Carrier c) { return CodeOf(kCarriers, c); }
+std::string_view DeliveryCode(apps::Delivery d) { return CodeOf(kDeliveries, d); }
+Result<apps::Carrier> ParseCarrier(std::string_view code) {
+  return ParseCode(kCarriers, code, "载体形式");
+}
+Result<apps::Delivery> ParseDelivery(std::string_view code) {
+  return ParseCode(kDeliveries, code, "获取方式");
+}
+
+Result<apps::Fen> ParseYuan(std::string_view text) {
+  std::string t = Trim(text);
+  apps::Fen yuan = 0, fen = 0;
+  size_t dot = t.find('.');
+  std::string whole = t.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : t.substr(dot + 1);
+  bool ok = !whole.empty() && whole.size() <= 9 && frac.size() <= 2 &&
+            (dot == std::string::npos || !frac.empty());
+  for (char c : whole + frac) ok = ok && c >= '0' && c <= '9';
+  if (!ok) return InvalidArgument("bad amount", "金额应为元，最多两位小数，如 100 或 83460.50");
+  yuan = std::stoll(whole);
+  if (!frac.empty()) fen = std::stoll(frac) * (frac.size() == 1 ? 10 : 1);
+  return yuan * 100 + fen;
+}
+
+Result<services::ApplicationInput> InputFromFields(const FieldFn& get) {
+  services::ApplicationInput in;
+  std::string agency = get("agency_id");
+  if (agency.empty()) return InvalidArgument("missing agency", "请选择受理申请的机关");
+  GONGKAI_ASSIGN_OR_RETURN(in.agency_id, ParseId(agency));
+  if (std::string c = get("channel"); !c.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(in.channel, apps::ParseChannel(c));
+  }
+  std::string kind = get("applicant_kind");
+  if (kind.empty()) return InvalidArgument("missing applicant kind", "请选择申请人类型");
+  GONGKAI_ASSIGN_OR_RETURN(in.applicant_kind, apps::ParseApplicantKind(kind));
+  in.identity.document = in.applicant_kind == apps::ApplicantKind::kNaturalPerson
+                             ? apps::IdentityDocument::kResidentId
+                             : apps::IdentityDocument::kCreditCode;
+  in.identity.number = get("identity.number");
+  in.contact.name = get("contact.name");
+  in.contact.work_unit = get("contact.work_unit");
+  in.contact.legal_representative = get("contact.legal_representative");
+  in.contact.contact_person = get("contact.contact_person");
+  in.contact.phone = get("contact.phone");
+  in.contact.fax = get("contact.fax");
+  in.contact.email = get("contact.email");
+  in.contact.address = get("contact.address");
+  in.contact.postcode = get("contact.postcode");
+  in.description = get("description");
+  in.document_number = get("document_number");
+  in.purpose = get("purpose");
+  if (std::string c = get("carrier"); !c.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(in.carrier, ParseCarrier(c));
+  }
+  if (std::string d = get("delivery"); !d.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(in.delivery, ParseDelivery(d));
+  }
+  return in;
+}
+
+Result<apps::Event> EventFromFields(const FieldFn& get) {
+  apps::Event e;
+  std::string type = get("type");
+  if (type.empty()) return InvalidArgument("missing event type", "请选择要记录的事项");
+  GONGKAI_ASSIGN_OR_RETURN(e.type, apps::ParseEventType(type));
+  GONGKAI_ASSIGN_OR_RETURN(e.date, ParseDateField(get("date"), "日期"));
+  e.note = get("note");
+  e.party = get("party");
+  if (std::string c = get("consulted"); c == "other_agency") {
+    e.consulted = apps::ConsultedParty::kOtherAgency;
+  } else if (!c.empty() && c != "third_party") {
+    return InvalidArgument("bad consulted", "征求意见对象类型应为 third_party 或 other_agency");
+  }
+  if (std::string d = get("days"); !d.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(e.days, ParseInt(d, "工作日数"));
+  }
+  if (std::string f = get("fee_fen"); !f.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(int fen, ParseInt(f, "费用（分）"));
+    e.fee = fen;
+  } else if (std::string y = get("fee_yuan"); !y.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(e.fee, ParseYuan(y));
+  }
+  if (std::string m = get("fee_method"); m == "per_application") {
+    e.fee_method = apps::FeeMethod::kPerApplication;
+  } else if (!m.empty() && m != "per_volume") {
+    return InvalidArgument("bad fee method", "计费方式应为 per_application 或 per_volume");
+  }
+  std::vector<std::string> codes;
+  std::string list = get("outcomes");
+  for (size_t i = 0; i <= list.size();) {
+    size_t end = list.find_first_of(", ", i);
+    if (end == std::string::npos) end = list.size();
+    if (end > i) codes.push_back(list.substr(i, end - i));
+    i = end + 1;
+  }
+  for (const char* f : {"outcome", "outcome2", "outcome3"}) {
+    if (std::string c = get(f); !c.empty()) codes.push_back(c);
+  }
+  for (const auto& c : codes) {
+    GONGKAI_ASSIGN_OR_RETURN(apps::OutcomeRow row, apps::ParseOutcome(c));
+    e.outcomes.push_back(row);
+  }
+  return e;
+}
+
+Result<apps::Event> EventFromJson(const nlohmann::json& body) {
+  if (!body.is_object()) return InvalidArgument("event not an object", "请求体应为 JSON 对象");
+  nlohmann::json copy = body;
+  if (auto it = copy.find("outcomes"); it != copy.end() && it->is_array()) {
+    std::string joined;
+    for (const auto& o : *it) {
+      if (!o.is_string()) return InvalidArgument("bad outcomes", "outcomes 应为代码字符串数组");
+      joined += o.get<std::string>() + ",";
+    }
+    *it = joined;
+  }
+  return EventFromFields(JsonFields(copy));
+}
+
+Result<apps::Case> CaseFromFields(const FieldFn& get) {
+  apps::Case c;
+  GONGKAI_ASSIGN_OR_RETURN(c.kind, ParseCode(kCaseKinds, get("kind"), "案件类型"));
+  GONGKAI_ASSIGN_OR_RETURN(c.filed, ParseDateField(get("filed"), "立案（受理）日期"));
+  if (std::string r = get("result"); !r.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(c.result, ParseCode(kCaseResults, r, "案件结果"));
+  }
+  if (std::string d = get("decided_on"); !d.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(c.decided_on, Date::Parse(d));
+  }
+  return c;
+}
+
+nlohmann::json EventToJson(const apps::Event& e) {
+  nlohmann::json j = {{"type", apps::EventTypeCode(e.type)},
+                      {"label", apps::EventTypeLabel(e.type)},
+                      {"date", e.date.ToString()},
+                      {"actor", e.actor},
+                      {"note", e.note}};
+  if (!e.party.empty()) j["party"] = e.party;
+  if (e.type == apps::EventType::kConsultationStarted) {
+    j["consulted"] =
+        e.consulted == apps::ConsultedParty::kOtherAgency ? "other_agency" : "third_party";
+  }
+  if (e.days != 0) j["days"] = e.days;
+  if (e.type == apps::EventType::kFeeNoticeSent) {
+    j["fee_fen"] = e.fee;
+    j["fee"] = apps::FormatYuan(e.fee);
+    j["fee_method"] =
+        e.fee_method == apps::FeeMethod::kPerApplication ? "per_application" : "per_volume";
+  }
+  if (!e.outcomes.empty()) {
+    nlohmann::json outs = nlohmann::json::array();
+    for (auto row : e.outcomes) {
+      const auto& info = apps::InfoFor(row);
+      outs.push_back({{"code", info.code}, {"label", apps::FullLabel(row)}, {"basis", info.basis}});
+    }
+    j["outcomes"] = outs;
+  }
+  return j;
+}
+
+nlohmann::json ApplicationToJson(const apps::Application& a) {
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& e : a.events) events.push_back(EventToJson(e));
+  const auto& c = a.contact;
+  return {
+      {"id", a.id},
+      {"agency_id", a.agency_id},
+      {"number", a.number},
+      {"channel", apps::ChannelCode(a.channel)},
+      {"channel_label", apps::ChannelLabel(a.channel)},
+      {"applicant_kind", apps::ApplicantKindCode(a.applicant_kind)},
+      {"applicant_kind_label", apps::ApplicantKindLabel(a.applicant_kind)},
+      {"identity",
+       {{"document", a.identity.document == apps::IdentityDocument::kResidentId ? "resident_id"
+                                                                                : "credit_code"},
+        {"number", a.identity.number}}},
+      {"contact",
+       {{"name", c.name},
+        {"work_unit", c.work_unit},
+        {"legal_representative", c.legal_representative},
+        {"contact_person", c.contact_person},
+        {"phone", c.phone},
+        {"fax", c.fax},
+        {"email", c.email},
+        {"address", c.address},
+        {"postcode", c.postcode}}},
+      {"description", a.description},
+      {"document_number", a.document_number},
+      {"purpose", a.purpose},
+      {"carrier", CarrierCode(a.carrier)},
+      {"carrier_label", apps::CarrierLabel(a.carrier)},
+      {"delivery", DeliveryCode(a.delivery)},
+      {"delivery_label", apps::DeliveryLabel(a.delivery)},
+      {"decision_corrected", a.decision_corrected},
+      {"events", events}};
+}
+
+nlohmann::json ClockToJson(const apps::ClockState& s) {
+  nlohmann::json j = {{"status", apps::StatusLabel(s.status)},
+                      {"as_of", s.as_of.ToString()},
+                      {"received", JsonOrNull(OptDate(s.received))},
+                      {"period_start", JsonOrNull(OptDate(s.period_start))},
+                      {"due", JsonOrNull(OptDate(s.due))},
+                      {"working_days_left", s.working_days_left},
+                      {"overdue", s.overdue},
+                      {"paused", s.paused},
+                      {"extension_days", s.extension_days},
+                      {"correction_deadline", JsonOrNull(OptDate(s.correction_deadline))},
+                      {"fee_deadline", JsonOrNull(OptDate(s.fee_deadline))},
+                      {"basis", s.basis},
+                      {"warnings", s.warnings},
+                      {"text", apps::DescribeClock(s)}};
+  if (s.conclusion) {
+    j["conclusion"] = {{"code", apps::InfoFor(s.conclusion->row).code},
+                       {"label", apps::FullLabel(s.conclusion->row)},
+                       {"date", s.conclusion->date.ToString()}};
+  } else {
+    j["conclusion"] = nullptr;
+  }
+  nlohmann::json excluded = nlohmann::json::array();
+  for (const auto& x : s.excluded) {
+    excluded.push_back({{"from", x.from.ToString()}, {"to", x.to.ToString()}, {"label", x.label}});
+  }
+  j["excluded"] = excluded;
+  nlohmann::json days = nlohmann::json::array();
+  if (s.explanation) {
+    for (const auto& d : s.explanation->days) {
+      days.push_back({{"date", d.info.date.ToString()},
+                      {"weekday", d.weekday},
+                      {"counted", d.counted},
+                      {"running_count", d.running_count},
+                      {"reason", d.reason}});
+    }
+  }
+  j["days"] = days;
+  return j;
+}
+
+nlohmann::json CaseToJson(const apps::Case& c) {
+  return {{"id", c.id},
+          {"application_id", c.application_id},
+          {"agency_id", c.agency_id},
+          {"kind", CodeOf(kCaseKinds, c.kind)},
+          {"kind_label", apps::CaseKindLabel(c.kind)},
+          {"filed", c.filed.ToString()},
+          {"result", CodeOf(kCaseResults, c.result)},
+          {"result_label", apps::CaseResultLabel(c.result)},
+          {"decided_on", JsonOrNull(OptDate(c.decided_on))}};
+}
+
+nlohmann::json DetailToJson(const services::ApplicationDetail& d) {
+  nlohmann::json j = ApplicationToJson(d.app);
+  j["agency_name"] = d.agency_name;
+  j["clock"] = ClockToJson(d.clock);
+  nlohmann::json cases = nlohmann::json::array();
+  for (const auto& c : d.cases) cases.push_back(CaseToJson(c));
+  j["cases"] = cases;
+  if (d.filing) {
+    j["filing"] = {{"date", d.filing->date.ToString()},
+                   {"filed_with", d.filing->filed_with},
+                   {"note", d.filing->note}};
+  } else {
+    j["filing"] = nullptr;
+  }
+  return j;
+}
+
+nlohmann::json SummaryToJson(const services::ApplicationSummary& s) {
+  return {{"id", s.id},
+          {"number", s.number},
+          {"applicant_name", s.applicant_name},
+          {"status", apps::StatusLabel(s.status)},
+          {"received", JsonOrNull(OptDate(s.received))},
+          {"due", JsonOrNull(OptDate(s.due))},
+          {"working_days_left", s.working_days_left},
+          {"overdue", s.overdue}};
+}
+
+nlohmann::json QueueToJson(const services::Queue& q) {
+  auto list = [](const std::vector<services::ApplicationSummary>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& s : v) a.push_back(SummaryToJson(s));
+    return a;
+  };
+  return {{"overdue", list(q.overdue)},
+          {"due_soon", list(q.due_soon)},
+          {"awaiting_applicant", list(q.awaiting_applicant)},
+          {"consulting", list(q.consulting)},
+          {"awaiting_fee", list(q.awaiting_fee)},
+          {"other_open", list(q.other_open)}};
+}
+
+nlohmann::json PublicStatusToJson(const services::PublicStatusView& v) {
+  nlohmann::json j = {{"number", v.number},
+                      {"agency_name", v.agency_name},
+                      {"received", JsonOrNull(OptDate(v.received))},
+                      {"status", v.status_label},
+                      {"due", JsonOrNull(OptDate(v.due))},
+                      {"decided", JsonOrNull(OptDate(v.decided))},
+                      {"outcome", v.outcome_label}};
+  j["working_days_left"] =
+      v.working_days_left ? nlohmann::json(*v.working_days_left) : nlohmann::json(nullptr);
+  return j;
+}
+
+nlohmann::json TablesToJson(const services::CompiledTables& t) {
+  auto cell = [&t](const apps::Cell& c) {
+    nlohmann::json numbers = nlohmann::json::array();
+    for (int64_t id : c.ids) numbers.push_back(t.NumberOf(id));
+    return nlohmann::json{{"count", c.count}, {"ids", c.ids}, {"numbers", numbers}};
+  };
+  nlohmann::json columns = nlohmann::json::array();
+  for (int c = 0; c < apps::kTable3Columns; ++c) columns.push_back(apps::Table3ColumnLabel(c));
+  nlohmann::json rows = nlohmann::json::array();
+  for (int r = 0; r < apps::kTable3Rows; ++r) {
+    nlohmann::json cells = nlohmann::json::array();
+    for (int c = 0; c < apps::kTable3Columns; ++c) cells.push_back(cell(t.table3.cells[r][c]));
+    rows.push_back({{"label", apps::Table3RowLabel(r)}, {"cells", cells}});
+  }
+  nlohmann::json t4 = nlohmann::json::array();
+  for (int c = 0; c < apps::kTable4Columns; ++c) {
+    nlohmann::json x = cell(t.table4.cells[c]);
+    x["label"] = apps::Table4ColumnLabel(c);
+    t4.push_back(x);
+  }
+  return {{"agency_id", t.table3.agency_id},
+          {"agency_name", t.report.agency},
+          {"year", t.table3.year},
+          {"table3", {{"columns", columns}, {"rows", rows}}},
+          {"table4", t4}};
+}
+
+}  // namespace gongkai::http

@@ -1,0 +1,61 @@
+#pragma once
+// Applications (依申请公开) in and out of the HTTP layer: the same field names for HTML forms
+// ("contact.name") and JSON ({"contact": {"name": …}}), and the JSON shapes of the API
+// (docs/api.md). Parsing only: every rule is checked by services::ApplicationService.
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "applications/application.h"
+#include "applications/clock.h"
+#include "core/result.h"
+#include "http/server.h"
+#include "services/application_service.h"
+
+namespace gongkai::http {
+
+// A flat view of a request's fields: "description", "contact.name" … → the text, "" when absent.
+using FieldFn = std::function<std::string(std::string_view name)>;
+FieldFn FormFields(const HttpRequest& request);
+// Strings and integers of a JSON object; "a.b" looks into the object "a".
+FieldFn JsonFields(const nlohmann::json& body);
+
+// The intake fields (agency_id, channel, applicant_kind, identity.number, contact.*,
+// description, document_number, purpose, carrier, delivery). Only the enumerations are checked
+// here (kInvalidArgument, Chinese, naming the field); the service checks the rest.
+Result<services::ApplicationInput> InputFromFields(const FieldFn& get);
+// One event: type, date, note, party, consulted, days, fee_fen (or fee_yuan "123.40"),
+// fee_method, outcomes (comma-separated codes, or outcome/outcome2/outcome3). kInvalidArgument.
+Result<applications::Event> EventFromFields(const FieldFn& get);
+// JSON "outcomes": an array of codes ("2", "3.1") or one string; nullopt when absent.
+Result<applications::Event> EventFromJson(const nlohmann::json& body);
+
+// Codes and labels of the form's choices (paper, email, disc, disk; post, express, email, fax,
+// pick_up, on_site).
+std::string_view CarrierCode(applications::Carrier c);
+std::string_view DeliveryCode(applications::Delivery d);
+Result<applications::Carrier> ParseCarrier(std::string_view code);
+Result<applications::Delivery> ParseDelivery(std::string_view code);
+// Yuan text ("100", "83460.5") → fen. kInvalidArgument.
+Result<applications::Fen> ParseYuan(std::string_view text);
+
+nlohmann::json ApplicationToJson(const applications::Application& app);
+nlohmann::json EventToJson(const applications::Event& e);
+// Status, dates, days left, basis, warnings, excluded spans, every explained day and the text
+// lines of DescribeClock.
+nlohmann::json ClockToJson(const applications::ClockState& clock);
+nlohmann::json DetailToJson(const services::ApplicationDetail& detail);
+nlohmann::json SummaryToJson(const services::ApplicationSummary& s);
+nlohmann::json QueueToJson(const services::Queue& q);
+nlohmann::json CaseToJson(const applications::Case& c);
+nlohmann::json PublicStatusToJson(const services::PublicStatusView& v);
+// Tables 三 and 四 with every cell's count, and its ids and numbers (drill-down).
+nlohmann::json TablesToJson(const services::CompiledTables& t);
+
+// Case fields: kind (reconsideration, direct_litigation, litigation_after_reconsideration),
+// filed, result (pending, upheld, corrected, other), decided_on.
+Result<applications::Case> CaseFromFields(const FieldFn& get);
+
+}  // namespace gongkai::http

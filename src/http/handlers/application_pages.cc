@@ -1,0 +1,172 @@
+// Staff pages of 依申请公开 (/admin/applications…): the queue per agency, the register form and
+// one application's page with its clock and the forms of the next events. Signed in; the
+// service authorizes per agency.
+#include "account/permissions.h"
+#include "applications/events.h"
+#include "http/application_codec.h"
+#include "http/handlers/application_view.h"
+#include "http/handlers/handlers.h"
+
+namespace gongkai::http {
+
+namespace {
+
+namespace apps = applications;
+
+// The agencies whose applications the user may see (for the picker only; the service decides).
+std::vector<agency::Agency> ViewableAgencies(const std::vector<agency::Agency>& all,
+                                             const account::Actor& actor) {
+  auto parents = account::ParentsOf(all);
+  std::vector<agency::Agency> out;
+  for (const auto& a : all) {
+    if (account::Can(actor, account::Permission::kView, a.id, parents)) out.push_back(a);
+  }
+  return out;
+}
+
+mstch::map Section(const std::string& id, const std::string& title,
+                   const std::vector<services::ApplicationSummary>& list) {
+  return {{"id", id},
+          {"title", title},
+          {"count", std::to_string(list.size())},
+          {"rows", SummaryRows(list)},
+          {"empty", list.empty()}};
+}
+
+HttpResponse RegisterPage(const HttpRequest& req, WebApp& app, const services::SignedIn& who,
+                          int status, const FieldFn& get, const std::string& error) {
+  auto all = app.agencies().List();
+  if (!all.ok()) return app.Error(req, all.status());
+  mstch::map form = ApplicationFormContext(get, ViewableAgencies(*all, who.actor), true);
+  form["error"] = error;
+  return app.Page(status, "application_new", "登记依申请公开申请", std::move(form), &who);
+}
+
+HttpResponse DetailPage(const HttpRequest& req, WebApp& app, const services::SignedIn& who,
+                        apps::ApplicationId id, int status, const std::string& notice,
+                        const std::string& error) {
+  auto detail = app.applications().Get(who.actor, id);
+  if (!detail.ok()) return app.Error(req, detail.status());
+  auto dups = app.applications().Duplicates(who.actor, id);
+  mstch::map m =
+      DetailContext(*detail, dups.ok() ? *dups : std::vector<services::DuplicateCandidate>{},
+                    app.clock().TodayInChina());
+  m["notice"] = notice;
+  m["error"] = error;
+  return app.Page(status, "application", detail->app.number, std::move(m), &who);
+}
+
+}  // namespace
+
+HttpResponse HandleAdminApplications(const HttpRequest& req, WebApp& app) {
+  auto who = app.CurrentUser(req);
+  if (!who) return app.SignInRequired(req);
+  auto all = app.agencies().List();
+  if (!all.ok()) return app.Error(req, all.status());
+  std::vector<agency::Agency> viewable = ViewableAgencies(*all, who->actor);
+  std::string chosen = req.Query("agency");
+  if (chosen.empty() && !viewable.empty()) chosen = std::to_string(viewable.front().id);
+  mstch::map m;
+  mstch::array picker;
+  for (const auto& a : viewable) {
+    std::string id = std::to_string(a.id);
+    picker.push_back(mstch::map{{"code", id}, {"label", a.name}, {"selected", id == chosen}});
+  }
+  m["agencies"] = picker;
+  if (!chosen.empty()) {
+    auto agency = ParseId(chosen);
+    if (!agency.ok()) return app.Error(req, agency.status());
+    Date today = app.clock().TodayInChina();
+    auto q = app.applications().QueueOf(who->actor, *agency, today);
+    if (!q.ok()) return app.Error(req, q.status());
+    m["agency_id"] = chosen;
+    m["today"] = today.ToString();
+    m["sections"] =
+        mstch::array{Section("overdue", "已超期", q->overdue),
+                     Section("due-soon", "3个工作日内到期", q->due_soon),
+                     Section("awaiting-applicant", "等待申请人补正", q->awaiting_applicant),
+                     Section("consulting", "征求第三方或其他机关意见中", q->consulting),
+                     Section("awaiting-fee", "等待缴费", q->awaiting_fee),
+                     Section("other-open", "其他办理中", q->other_open)};
+  }
+  return app.Page(200, "applications", "依申请公开", std::move(m), &*who);
+}
+
+HttpResponse HandleAdminApplicationForm(const HttpRequest& req, WebApp& app) {
+  auto who = app.CurrentUser(req);
+  if (!who) return app.SignInRequired(req);
+  std::string agency = req.Query("agency");
+  std::string today = app.clock().TodayInChina().ToString();
+  return RegisterPage(
+      req, app, *who, 200,
+      [&](std::string_view name) -> std::string {
+        if (name == "agency_id") return agency;
+        if (name == "submitted_date") return today;
+        return "";
+      },
+      "");
+}
+
+HttpResponse HandleAdminRegisterApplication(const HttpRequest& req, WebApp& app) {
+  auto who = app.CurrentUser(req);
+  if (!who) return app.SignInRequired(req);
+  Status csrf = app.CheckCsrf(req, *who);
+  if (!csrf.ok()) return app.Error(req, csrf);
+  FieldFn get = FormFields(req);
+  auto fail = [&](const Status& s) {
+    int code = s.code() == StatusCode::kInvalidArgument ? 422 : HttpStatusFor(s.code());
+    return RegisterPage(req, app, *who, code, get, s.UserMessage());
+  };
+  auto input = InputFromFields(get);
+  if (!input.ok()) return fail(input.status());
+  auto submitted = Date::Parse(get("submitted_date"));
+  if (!submitted.ok()) return fail(submitted.status());
+  std::vector<apps::Event> events = {apps::events::Submitted(*submitted)};
+  if (std::string r = get("receipt_date");
+      !r.empty() && input->channel != apps::Channel::kInPerson) {
+    auto receipt = Date::Parse(r);
+    if (!receipt.ok()) return fail(receipt.status());
+    events.push_back(input->channel == apps::Channel::kRegisteredLetter
+                         ? apps::events::SignedFor(*receipt)
+                         : apps::events::Confirmed(*receipt));
+  }
+  auto done = app.applications().Register(who->actor, std::move(input).value(), events);
+  if (!done.ok()) return fail(done.status());
+  // The lookup code is shown once, here, for the clerk to hand to the applicant.
+  std::string notice = "已登记：" + done->number;
+  if (!done->lookup_code.empty()) {
+    notice += "。申请人查询码：" + done->lookup_code + "（只显示这一次，请告知申请人）";
+  }
+  return DetailPage(req, app, *who, done->id, 200, notice, "");
+}
+
+HttpResponse HandleAdminApplication(const HttpRequest& req, WebApp& app) {
+  auto who = app.CurrentUser(req);
+  if (!who) return app.SignInRequired(req);
+  auto id = ParseId(req.PathParam("id"));
+  if (!id.ok()) return app.Error(req, id.status());
+  std::string notice = req.Query("recorded") == "1" ? "已记录。" : "";
+  return DetailPage(req, app, *who, *id, 200, notice, "");
+}
+
+HttpResponse HandleAdminRecordEvent(const HttpRequest& req, WebApp& app) {
+  auto who = app.CurrentUser(req);
+  if (!who) return app.SignInRequired(req);
+  Status csrf = app.CheckCsrf(req, *who);
+  if (!csrf.ok()) return app.Error(req, csrf);
+  auto id = ParseId(req.PathParam("id"));
+  if (!id.ok()) return app.Error(req, id.status());
+  auto event = EventFromFields(FormFields(req));
+  Status s = event.ok() ? app.applications().RecordEvent(who->actor, *id, std::move(event).value())
+                        : event.status();
+  if (!s.ok()) {
+    if (s.code() == StatusCode::kPermissionDenied || s.code() == StatusCode::kNotFound) {
+      return app.Error(req, s);
+    }
+    int code = s.code() == StatusCode::kInvalidArgument ? 422 : HttpStatusFor(s.code());
+    return DetailPage(req, app, *who, *id, code, "", s.UserMessage());
+  }
+  return Redirect("/admin/applications/" + std::to_string(*id) + "?recorded=1");
+}
+
+}  // namespace gongkai::http

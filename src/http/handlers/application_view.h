@@ -1,0 +1,30 @@
+#pragma once
+// Mustache data for the application pages (public and staff). Presentation only: which event
+// forms to offer is a convenience; the service decides what may be recorded.
+
+#include <mstch/mstch.hpp>
+#include <vector>
+
+#include "agency/agency.h"
+#include "http/application_codec.h"
+#include "services/application_service.h"
+
+namespace gongkai::http {
+
+// The intake form's values (from `get`, the submitted fields, so input is kept after an error)
+// and its choices: agencies, applicant kinds, carriers, deliveries; with `staff`, channels too.
+mstch::map ApplicationFormContext(const FieldFn& get, const std::vector<agency::Agency>& agencies,
+                                  bool staff);
+
+// number, agency, received, status, due, days left, decided, outcome.
+mstch::map PublicStatusContext(const services::PublicStatusView& v);
+
+// One row per application: id, number, applicant, received, due, days left, status.
+mstch::array SummaryRows(const std::vector<services::ApplicationSummary>& list);
+
+// Everything the staff page of one application shows, with the forms of the events that may
+// come next (dated `today` by default).
+mstch::map DetailContext(const services::ApplicationDetail& d,
+                         const std::vector<services::DuplicateCandidate>& duplicates, Date today);
+
+}  // namespace gongkai::http

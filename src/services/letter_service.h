@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "applications/application.h"
+#include "core/clock.h"
+#include "letters/letter.h"
+#include "services/agency_service.h"
+#include "services/application_service.h"
+
+namespace gongkai::services {
+
+// The free text a clerk adds to a letter; everything else comes from the ledger.
+struct LetterRequest {
+  letters::LetterKind kind = letters::LetterKind::kReply;
+  std::string reason;     // 不予公开 / 部分公开 / （六）3: the reasons in this case
+  std::string provision;  // 予以公开: how the information is provided
+  std::string published_where;  // 已主动公开: where
+  std::string other_agency;     // 本机关不掌握 (Art. 36(5)): the agency responsible
+  std::string other_agency_contact;
+  std::string previous_reply;  // （五）2: the earlier reply's number
+  std::string obtain_from;     // （五）3
+  std::string items;           // 补正事项, one per line (default: the 补正 event's note)
+  std::string payment_method;  // 收费通知书: account, place
+  std::string contact_person;
+  std::string reconsideration_body;  // 行政复议机关 (default wording when empty)
+  std::string court;
+};
+
+// The letters an application's events call for, in this order: 答复书 or 告知书 once concluded
+// (letters::DefaultKindFor the decision), 补正通知书 after a 补正 notice, 延期通知书 after an
+// extension, 收费通知书 after a fee notice, 征求意见函 after a consultation was started.
+std::vector<letters::LetterKind> AvailableLetters(const applications::Application& app);
+
+// Reply letters (答复书, 告知书, 补正/延期/收费通知书, 征求意见函) of one application, built from
+// its ledger by the letters library: the dates the letters state (补正、缴费、征求意见 deadlines,
+// the new due date) are computed here with the working-day calendar. Thread-safe.
+class LetterService {
+ public:
+  LetterService(storage::Store& store, const Clock& clock, ApplicationService& applications)
+      : clock_(clock), agencies_(store, clock), applications_(applications) {}
+
+  // The letter of `request.kind`, dated today (China). kView on the application's agency
+  // (kPermissionDenied, kNotFound); kInvalidArgument (Chinese, from the letters library) when the
+  // ledger lacks what the letter needs, e.g. a 答复书 before the decision.
+  Result<letters::Letter> Build(const account::Actor& actor, applications::ApplicationId id,
+                                const LetterRequest& request);
+
+ private:
+  const Clock& clock_;
+  AgencyService agencies_;
+  ApplicationService& applications_;
+};
+
+}  // namespace gongkai::services
