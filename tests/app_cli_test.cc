@@ -101,6 +101,34 @@ TEST_F(AppCliTest, OrdinaryLetterConfirmedLaterCountsFromTheConfirmation) {
   EXPECT_EQ(in_person.err, "错误：当面提交的申请以提交之日为收到日期，不能另给 --received\n");
 }
 
+// The reply letter of a registered application, from its ledger: refused before the decision,
+// then HTML with the number, the article cited and the remedy, and a DOCX file.
+TEST_F(AppCliTest, LetterOfARegisteredApplication) {
+  ASSERT_EQ(Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X", "--name",
+                 "张三", "--phone", "13800000000", "--description", "请公开2023年企业名录",
+                 "--date", "2024-10-08"})
+                .exit_code,
+            0);
+  auto early = Run({"app", "letter", "1", "--kind", "答复书"});
+  EXPECT_EQ(early.exit_code, 2);
+  EXPECT_EQ(early.err, "错误：申请尚未作出答复，也未指定答复结果，不能生成答复书\n");
+  ASSERT_EQ(
+      Run({"app", "event", "1", "--type", "decided", "--date", "2024-10-25", "--outcome", "1"})
+          .exit_code,
+      0);
+  auto html = Run({"app", "letter", "樟工信依申〔2024〕1号"});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_NE(html.out.find("樟工信依申答〔2024〕1号"), std::string::npos);
+  EXPECT_NE(html.out.find("本机关于2024年10月8日收到你提出的政府信息公开申请"), std::string::npos);
+  EXPECT_NE(html.out.find("第三十六条第（二）项"), std::string::npos);
+  EXPECT_NE(html.out.find("六十日内"), std::string::npos);
+  const std::string docx = dir_ + "/reply.docx";
+  auto file = Run({"app", "letter", "1", "--to", "docx", "-o", docx});
+  ASSERT_EQ(file.exit_code, 0) << file.err;
+  EXPECT_EQ(file.out, "已生成 政府信息公开申请答复书（樟工信依申答〔2024〕1号）：" + docx + "\n");
+  EXPECT_EQ(testing_util::ReadFile(docx).substr(0, 2), "PK");
+}
+
 TEST_F(AppCliTest, NumberingAndBadInput) {
   auto num = Run({"app", "numbering", "--agency", "樟工信", "--pattern", "工信〔{year}〕{seq3}"});
   ASSERT_EQ(num.exit_code, 0) << num.err;

@@ -28,6 +28,9 @@ Result<applications::ApplicationId> ResolveApplication(AppEnv& env, const std::s
 // `app case|numbering|export|import|recompute` (app_admin_command.cc).
 void AddAppAdminCommands(CLI::App* app_cmd, CliContext& ctx);
 
+// `app letter` (app_letter_command.cc).
+void AddAppLetterCommand(CLI::App* app_cmd, CliContext& ctx);
+
 // `report compile` (app_report_command.cc), added under the existing `report` command.
 void AddReportCompileCommand(CLI::App& report, CliContext& ctx);
 
