@@ -14,4 +14,8 @@ namespace gongkai::report {
 // rejected after one look-up instead of one per possible length.
 bool IsKnownHeaderRun(const ReportTemplate& t, std::string_view normalized);
 
+// False when no header run can start with the (normalised, at least three bytes) text `head`:
+// its first three bytes are no label's first three bytes.
+bool MayStartHeaderRun(const ReportTemplate& t, std::string_view head);
+
 }  // namespace gongkai::report

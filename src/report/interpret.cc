@@ -10,164 +10,28 @@
 #include <fmt/format.h>
 
 #include <functional>
-#include <unordered_map>
 
 #include "report/document.h"
 #include "report/header_labels.h"
+#include "report/label_index.h"
 #include "report/text_util.h"
 
 namespace gongkai::report {
 namespace {
 
-struct Place {
-  int table = 0;  // 2 or 3
-  int block = 0;  // table 2 only
-  int row = 0;    // table-2 row within block, or table-3 row
-};
-
-// Heterogeneous lookup: find(string_view) without building a std::string.
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-
-struct LabelIndex {
-  std::unordered_map<std::string, Place, SvHash, std::equal_to<>> labels;
-  std::vector<std::string> group_prefixes;  // normalised; stripped from concatenated labels
-};
-
-std::string StripNumbering(const std::string& n) {
-  // "1.属于国家秘密" → "属于国家秘密"; also "1、" and "(1)".
-  size_t i = 0;
-  while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
-  if (i > 0 && i < n.size() && (n[i] == '.' || n[i] == ',')) return n.substr(i + 1);
-  if (i > 0 && n.compare(i, 3, "、") == 0) return n.substr(i + 3);
-  return n;
-}
-
-LabelIndex BuildIndex(const ReportTemplate& t) {
-  LabelIndex ix;
-  auto add = [&](const std::string& label, Place p) {
-    std::string n = NormalizeLabel(label);
-    ix.labels.emplace(n, p);
-    std::string s = StripNumbering(n);
-    if (s != n && !IsKnownHeaderLabel(t, s)) ix.labels.emplace(s, p);
-  };
-  for (int b = 0; b < static_cast<int>(t.table2.size()); ++b) {
-    for (int r = 0; r < static_cast<int>(t.table2[b].rows.size()); ++r) {
-      add(t.table2[b].rows[r], {2, b, r});
-      for (const auto& v : t.table2[b].row_variants[r]) add(v, {2, b, r});
-    }
-  }
-  for (int r = 0; r < static_cast<int>(t.table3.size()); ++r) {
-    add(t.table3[r].label, {3, 0, r});
-    for (const auto& v : t.table3[r].variants) add(v, {3, 0, r});
-    if (!t.table3[r].block.empty()) ix.group_prefixes.push_back(NormalizeLabel(t.table3[r].block));
-    if (!t.table3[r].group.empty()) ix.group_prefixes.push_back(NormalizeLabel(t.table3[r].group));
-  }
-  ix.group_prefixes.push_back(NormalizeLabel("本年度办理结果"));
-  return ix;
-}
-
-const LabelIndex& IndexFor(TemplateVersion v) {
-  static const LabelIndex k2021 = BuildIndex(GetTemplate(TemplateVersion::k2021));
-  static const LabelIndex k2019 = BuildIndex(GetTemplate(TemplateVersion::k2019));
-  return v == TemplateVersion::k2021 ? k2021 : k2019;
-}
-
-bool Lookup(const LabelIndex& ix, std::string_view n, Place& out) {
-  for (int guard = 0; guard < 4; ++guard) {
-    auto it = ix.labels.find(n);
-    if (it != ix.labels.end()) {
-      out = it->second;
-      return true;
-    }
-    bool stripped = false;
-    for (const auto& p : ix.group_prefixes) {
-      if (n.size() > p.size() && n.compare(0, p.size(), p) == 0) {
-        n.remove_prefix(p.size());
-        stripped = true;
-        break;
-      }
-    }
-    if (!stripped) return false;
-  }
-  return false;
-}
+using interp::DetectTemplate;
+using interp::IndexFor;
+using interp::LabelIndex;
+using interp::Lookup;
+using interp::NormRow;
+using interp::Norms;
+using interp::Place;
 
 std::string Position(const DocRow& row, int cell) {
   if (row.table > 0) {
     return fmt::format("表格{}第{}行第{}格", row.table, row.row, cell + 1);
   }
   return fmt::format("第{}行", row.line);
-}
-
-// The normalised text of every cell of a table or loose row, computed once per document: views
-// of the cells themselves when normalisation changes nothing (numbers, most labels), else of one
-// buffer reserved up front (a normalised cell is never longer than the cell, so the buffer never
-// moves), plus whether each looks numeric. No allocation per cell.
-struct NormRow {
-  const std::string_view* cells = nullptr;
-  const uint8_t* numeric = nullptr;
-  size_t count = 0;
-  size_t size() const { return count; }
-  std::string_view operator[](size_t i) const { return cells[i]; }
-  bool Numeric(size_t i) const { return numeric[i] != 0; }
-};
-
-class Norms {
- public:
-  explicit Norms(const Document& doc) {
-    size_t bytes = 0, count = 0;
-    for (const DocRow& row : doc.rows) {
-      if (row.kind == RowKind::kParagraph) continue;
-      count += row.cells.size();
-      for (const auto& c : row.cells) bytes += c.size();
-    }
-    buf_.reserve(bytes);
-    cells_.reserve(count);
-    numeric_.reserve(count);
-    first_.reserve(doc.rows.size() + 1);
-    for (const DocRow& row : doc.rows) {
-      first_.push_back(cells_.size());
-      if (row.kind == RowKind::kParagraph) continue;
-      for (const auto& c : row.cells) {
-        std::string_view v = NormalizeLabelView(c, buf_);
-        cells_.push_back(v);
-        numeric_.push_back(!v.empty() && LooksNumeric(v) ? 1 : 0);
-      }
-    }
-    first_.push_back(cells_.size());
-  }
-  NormRow Row(size_t r) const {
-    return {cells_.data() + first_[r], numeric_.data() + first_[r], first_[r + 1] - first_[r]};
-  }
-
- private:
-  std::string buf_;
-  std::vector<std::string_view> cells_;
-  std::vector<uint8_t> numeric_;
-  std::vector<size_t> first_;
-};
-
-TemplateVersion DetectTemplate(const Document& doc, const Norms& norms, int& votes) {
-  votes = 0;
-  const LabelIndex& i21 = IndexFor(TemplateVersion::k2021);
-  const LabelIndex& i19 = IndexFor(TemplateVersion::k2019);
-  for (size_t r = 0; r < doc.rows.size(); ++r) {
-    NormRow row = norms.Row(r);
-    for (size_t i = 0; i < row.size(); ++i) {
-      std::string_view n = row[i];
-      if (n.empty() || row.Numeric(i)) continue;
-      votes += TemplateSignature(n);
-      Place p;
-      bool in21 = Lookup(i21, n, p), in19 = Lookup(i19, n, p);
-      if (in21 && !in19) ++votes;
-      if (in19 && !in21) --votes;
-    }
-    if (votes >= 4 || votes <= -4) break;  // decided: table 二 headers come first
-  }
-  return votes >= 0 ? TemplateVersion::k2021 : TemplateVersion::k2019;
 }
 
 class Interpreter {
@@ -210,6 +74,10 @@ class Interpreter {
       AddText(text);
       return;
     }
+    if (IsPlainProse(text)) {
+      AddText(text);
+      return;
+    }
     NormalizeLabelInto(text, norm_);
     if (norm_.empty()) return;
     if (section_ < 0 && !title_seen_ && ParseTitle(text)) return;
@@ -220,6 +88,23 @@ class Interpreter {
     }
     if (section_ >= 1 && section_ <= 3 && IsKnownHeaderRun(*t_, norm_)) return;
     AddText(text);
+  }
+
+  // True when `text` can be neither a title, a heading nor a header run, judged from its first
+  // characters only (most short paragraphs are prose: this spares normalising all of them).
+  // Normalising a prefix gives a prefix of the normalised text, except that a character cut at
+  // the end stays raw: so at least 9 bytes are needed to trust the first 6.
+  bool IsPlainProse(std::string_view text) {
+    if (section_ < 0 && !title_seen_) return false;
+    head_.clear();
+    std::string_view head = NormalizeLabelView(text.substr(0, 30), head_);
+    if (head.size() < 9) return false;
+    static constexpr std::string_view kNumerals[] = {"一、", "二、", "三、",
+                                                     "四、", "五、", "六、"};
+    for (std::string_view num : kNumerals) {
+      if (head.substr(0, num.size()) == num) return false;  // MatchHeading's test
+    }
+    return !(section_ >= 1 && section_ <= 3 && MayStartHeaderRun(*t_, head));
   }
 
   bool ParseTitle(std::string_view text) {
@@ -527,6 +412,7 @@ class Interpreter {
   bool table4_seen_ = false, in_table4_ = false, title_seen_ = false;
   int section_ = -1;
   std::string norm_;
+  std::string head_;           // IsPlainProse's normalised prefix
   std::string table4_review_;  // normalised
   std::string subtotal_;       // normalised 小计
   bool subtotal3_ = false;     // table 三 has a 法人或其他组织 小计 column after 其他

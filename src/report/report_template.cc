@@ -5,20 +5,16 @@
 #include "report/report_template.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <initializer_list>
 
+#include "report/flat_label_table.h"
 #include "report/header_labels.h"
 #include "report/text_util.h"
 
 namespace gongkai::report {
 namespace {
 
-// Heterogeneous lookup: find(string_view) without building a std::string.
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-using LabelSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+using LabelSet = FlatLabelTable<char>;  // a set: the value is unused
 
 constexpr const char* kResults = "三、本年度办理结果";
 
@@ -226,7 +222,7 @@ struct HeaderLabels {
 
 HeaderLabels BuildHeaderLabels(const ReportTemplate& tt) {
   HeaderLabels h;
-  auto add = [&h](std::string_view x) { h.set.insert(NormalizeLabel(x)); };
+  auto add = [&h](std::string_view x) { h.set.Insert(NormalizeLabel(x), 1); };
   add(tt.table2_label_header);
   for (const auto& b : tt.table2) {
     add(b.caption);
@@ -249,11 +245,11 @@ HeaderLabels BuildHeaderLabels(const ReportTemplate& tt) {
   add(tt.table4_direct);
   add(tt.table4_after);
   for (const auto& o : tt.table4_outcomes) add(o);
-  for (const auto& l : h.set) {
+  for (const auto& l : h.set.keys()) {
     if (std::find(h.lengths.begin(), h.lengths.end(), l.size()) == h.lengths.end()) {
       h.lengths.push_back(l.size());
     }
-    if (l.size() >= 3) h.heads.insert(l.substr(0, 3));
+    if (l.size() >= 3) h.heads.Insert(l.substr(0, 3), 1);
   }
   std::sort(h.lengths.rbegin(), h.lengths.rend());
   return h;
@@ -268,8 +264,7 @@ const HeaderLabels& HeaderLabelsFor(const ReportTemplate& t) {
 }  // namespace
 
 bool IsKnownHeaderLabel(const ReportTemplate& t, std::string_view normalized) {
-  const auto& set = HeaderLabelsFor(t).set;
-  return set.find(normalized) != set.end();
+  return HeaderLabelsFor(t).set.Contains(normalized);
 }
 
 bool IsKnownHeaderRun(const ReportTemplate& t, std::string_view n) {
@@ -278,11 +273,11 @@ bool IsKnownHeaderRun(const ReportTemplate& t, std::string_view n) {
   size_t pos = 0;
   while (pos < n.size()) {
     // Longest label first, as a label may begin with a shorter one.
-    if (n.size() - pos < 3 || h.heads.find(n.substr(pos, 3)) == h.heads.end()) return false;
+    if (n.size() - pos < 3 || !h.heads.Contains(n.substr(pos, 3))) return false;
     size_t best = 0;
     for (size_t len : h.lengths) {
       if (len < 3 || len > 240 || len > n.size() - pos) continue;
-      if (h.set.find(n.substr(pos, len)) != h.set.end()) {
+      if (h.set.Contains(n.substr(pos, len))) {
         best = len;
         break;
       }
@@ -293,19 +288,23 @@ bool IsKnownHeaderRun(const ReportTemplate& t, std::string_view n) {
   return true;
 }
 
+bool MayStartHeaderRun(const ReportTemplate& t, std::string_view head) {
+  return head.size() >= 3 && HeaderLabelsFor(t).heads.Contains(head.substr(0, 3));
+}
+
 int TemplateSignature(std::string_view n) {
-  static const LabelSet k2021 = {NormalizeLabel("本年制发件数"),
-                                 NormalizeLabel("本年废止件数"),
-                                 NormalizeLabel("现行有效件数"),
-                                 NormalizeLabel("本年处理决定数量"),
-                                 NormalizeLabel("本年收费金额（单位：万元）"),
-                                 NormalizeLabel("本年收费金额")};
-  static const LabelSet k2019 = {
-      NormalizeLabel("本年新制作数量"), NormalizeLabel("本年新公开数量"),
-      NormalizeLabel("对外公开总数量"), NormalizeLabel("上一年项目数量"),
-      NormalizeLabel("政府集中采购"),   NormalizeLabel("其他对外管理服务事项")};
-  if (k2021.find(n) != k2021.end()) return 1;
-  if (k2019.find(n) != k2019.end()) return -1;
+  auto make = [](std::initializer_list<std::string_view> labels) {
+    LabelSet set;
+    for (std::string_view l : labels) set.Insert(NormalizeLabel(l), 1);
+    return set;
+  };
+  static const LabelSet k2021 =
+      make({"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
+            "本年收费金额（单位：万元）", "本年收费金额"});
+  static const LabelSet k2019 = make({"本年新制作数量", "本年新公开数量", "对外公开总数量",
+                                      "上一年项目数量", "政府集中采购", "其他对外管理服务事项"});
+  if (k2021.Contains(n)) return 1;
+  if (k2019.Contains(n)) return -1;
   return 0;
 }
 

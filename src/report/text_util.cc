@@ -1,5 +1,6 @@
 #include "report/text_util.h"
 
+#include <bit>
 #include <cstring>
 
 namespace gongkai::report {
@@ -212,13 +213,25 @@ std::string FormatAmount(int64_t units) {
   return out;
 }
 
+// True when the first three bytes of `w` (little-endian) are a three-byte UTF-8 character with
+// lead E1–EC or EE–EF (never overlong, never a surrogate).
+inline bool IsPlainThreeByte(uint32_t w) {
+  uint32_t lead = w & 0xFF;
+  return lead - 0xE1 <= 0xEF - 0xE1 && lead != 0xED && (w & 0xC0C000) == 0x808000;
+}
+
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
     auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
+      // ASCII runs (numbers, tabs, markup) eight bytes at a time.
       ++i;
+      uint64_t w;
+      while (i + 8 <= n && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ull) == 0)) {
+        i += 8;
+      }
       continue;
     }
     // Fast path for three-byte forms that cannot be overlong or surrogates (lead E1–EC, EE–EF):
@@ -227,6 +240,11 @@ bool IsValidUtf8(std::string_view s) {
         (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
       i += 3;
+      // The rest of a run of such characters (Chinese text), one 32-bit load each.
+      if constexpr (std::endian::native == std::endian::little) {
+        uint32_t w;
+        while (i + 4 <= n && (std::memcpy(&w, s.data() + i, 4), IsPlainThreeByte(w))) i += 3;
+      }
       continue;
     }
     uint32_t cp = 0;
