@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "applications/code_table.h"
+
 namespace gongkai::applications {
 
 namespace {
@@ -41,6 +43,17 @@ constexpr std::array<EventName, 15> kEvents = {{
     {"撤回申请", "withdrawn"},
 }};
 
+constexpr CodeTable<Carrier, 4> kCarriers = {
+    {{{"paper", "纸质"}, {"email", "电子邮件"}, {"disc", "光盘"}, {"disk", "磁盘"}}}};
+constexpr CodeTable<Delivery, 6> kDeliveries = {{{{"post", "邮寄"},
+                                                  {"express", "快递"},
+                                                  {"email", "电子邮件"},
+                                                  {"fax", "传真"},
+                                                  {"pick_up", "自行领取"},
+                                                  {"on_site_reading", "当场阅读、抄录"}}}};
+constexpr CodeTable<ConsultedParty, 2> kConsultedParties = {
+    {{{"third_party", ""}, {"other_agency", ""}}}};
+
 }  // namespace
 
 std::string_view ChannelLabel(Channel channel) {
@@ -57,15 +70,17 @@ Result<Channel> ParseChannel(std::string_view text) {
                              "”无效，应为在线、当面、信函（挂号）、信函（平信）、传真或电子邮件");
 }
 
-std::string_view CarrierLabel(Carrier c) {
-  constexpr std::array<std::string_view, 4> k = {"纸质", "电子邮件", "光盘", "磁盘"};
-  return k[static_cast<int>(c)];
-}
+std::string_view CarrierLabel(Carrier c) { return kCarriers.Label(c); }
+std::string_view CarrierCode(Carrier c) { return kCarriers.Code(c); }
+std::optional<Carrier> ParseCarrier(std::string_view code) { return kCarriers.Parse(code); }
 
-std::string_view DeliveryLabel(Delivery d) {
-  constexpr std::array<std::string_view, 6> k = {"邮寄", "快递",     "电子邮件",
-                                                 "传真", "自行领取", "当场阅读、抄录"};
-  return k[static_cast<int>(d)];
+std::string_view DeliveryLabel(Delivery d) { return kDeliveries.Label(d); }
+std::string_view DeliveryCode(Delivery d) { return kDeliveries.Code(d); }
+std::optional<Delivery> ParseDelivery(std::string_view code) { return kDeliveries.Parse(code); }
+
+std::string_view ConsultedPartyCode(ConsultedParty party) { return kConsultedParties.Code(party); }
+std::optional<ConsultedParty> ParseConsultedParty(std::string_view code) {
+  return kConsultedParties.Parse(code);
 }
 
 std::string_view EventTypeLabel(EventType type) { return kEvents[static_cast<int>(type)].label; }

@@ -33,9 +33,15 @@ std::string_view ChannelCode(Channel channel);
 // 指定提供载体形式 and 获取信息方式 on the form.
 enum class Carrier { kPaper, kEmail, kDisc, kDisk };  // 纸质 / 电子邮件 / 光盘 / 磁盘
 enum class Delivery { kPost, kExpress, kEmail, kFax, kPickUp, kOnSiteReading };
-std::string_view CarrierLabel(Carrier c);
-std::string_view DeliveryLabel(
-    Delivery d);  // 邮寄 / 快递 / 电子邮件 / 传真 / 自行领取 / 当场阅读、抄录
+std::string_view CarrierLabel(Carrier c);  // 纸质 / 电子邮件 / 光盘 / 磁盘
+// Stable codes: paper, email, disc, disk.
+std::string_view CarrierCode(Carrier c);
+std::optional<Carrier> ParseCarrier(std::string_view code);  // nullopt for an unknown code
+// 邮寄 / 快递 / 电子邮件 / 传真 / 自行领取 / 当场阅读、抄录
+std::string_view DeliveryLabel(Delivery d);
+// Stable codes: post, express, email, fax, pick_up, on_site_reading.
+std::string_view DeliveryCode(Delivery d);
+std::optional<Delivery> ParseDelivery(std::string_view code);  // nullopt for an unknown code
 
 // Contact block of the form (申请人信息). For a 自然人 `name` is the person; for an organisation
 // `name` is the organisation and `contact_person` the person to talk to.
@@ -74,6 +80,9 @@ std::string_view EventTypeCode(EventType type);  // submitted, signed_for, …
 Result<EventType> ParseEventType(std::string_view code);
 
 enum class ConsultedParty { kThirdParty, kOtherAgency };  // Art. 32 / Art. 34
+// Stable codes: third_party, other_agency.
+std::string_view ConsultedPartyCode(ConsultedParty party);
+std::optional<ConsultedParty> ParseConsultedParty(std::string_view code);  // nullopt if unknown
 
 // One event. Only the fields of its type are meaningful (see EventType); the rest stay default.
 struct Event {

@@ -1,32 +1,31 @@
 // Reconsideration and litigation cases (行政复议、行政诉讼) linked to applications.
 #include "applications/cases.h"
 
+#include "applications/code_table.h"
+
 namespace gongkai::applications {
 
-std::string_view CaseKindLabel(CaseKind kind) {
-  switch (kind) {
-    case CaseKind::kReconsideration:
-      return "行政复议";
-    case CaseKind::kDirectLitigation:
-      return "未经复议直接起诉";
-    case CaseKind::kLitigationAfterReconsideration:
-      return "复议后起诉";
-  }
-  return "";
-}
+namespace {
 
-std::string_view CaseResultLabel(CaseResult result) {
-  switch (result) {
-    case CaseResult::kPending:
-      return "尚未审结";
-    case CaseResult::kUpheld:
-      return "结果维持";
-    case CaseResult::kCorrected:
-      return "结果纠正";
-    case CaseResult::kOther:
-      return "其他结果";
-  }
-  return "";
+constexpr CodeTable<CaseKind, 3> kCaseKinds = {
+    {{{"reconsideration", "行政复议"},
+      {"direct_litigation", "未经复议直接起诉"},
+      {"litigation_after_reconsideration", "复议后起诉"}}}};
+constexpr CodeTable<CaseResult, 4> kCaseResults = {{{{"pending", "尚未审结"},
+                                                     {"upheld", "结果维持"},
+                                                     {"corrected", "结果纠正"},
+                                                     {"other", "其他结果"}}}};
+
+}  // namespace
+
+std::string_view CaseKindLabel(CaseKind kind) { return kCaseKinds.Label(kind); }
+std::string_view CaseKindCode(CaseKind kind) { return kCaseKinds.Code(kind); }
+std::optional<CaseKind> ParseCaseKind(std::string_view code) { return kCaseKinds.Parse(code); }
+
+std::string_view CaseResultLabel(CaseResult result) { return kCaseResults.Label(result); }
+std::string_view CaseResultCode(CaseResult result) { return kCaseResults.Code(result); }
+std::optional<CaseResult> ParseCaseResult(std::string_view code) {
+  return kCaseResults.Parse(code);
 }
 
 CaseResult StateOn(const Case& c, Date day) {

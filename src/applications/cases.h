@@ -23,8 +23,14 @@ enum class CaseResult {
   kCorrected,  // 结果纠正
   kOther,      // 其他结果
 };
-std::string_view CaseKindLabel(CaseKind kind);
-std::string_view CaseResultLabel(CaseResult result);
+std::string_view CaseKindLabel(CaseKind kind);  // 行政复议 / 未经复议直接起诉 / 复议后起诉
+std::string_view CaseResultLabel(CaseResult result);  // 尚未审结 / 结果维持 / 结果纠正 / 其他结果
+// Stable codes: reconsideration, direct_litigation, litigation_after_reconsideration.
+std::string_view CaseKindCode(CaseKind kind);
+std::optional<CaseKind> ParseCaseKind(std::string_view code);  // nullopt for an unknown code
+// Stable codes: pending, upheld, corrected, other.
+std::string_view CaseResultCode(CaseResult result);
+std::optional<CaseResult> ParseCaseResult(std::string_view code);  // nullopt for an unknown code
 
 struct Case {
   CaseId id = 0;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "applications/code_table.h"
+
 namespace gongkai::applications {
 
 namespace {
@@ -33,13 +35,16 @@ std::pair<int, int> PerApplicationBand(int k) {
   return {31 + band * 10, 40 + band * 10};
 }
 
+constexpr CodeTable<FeeMethod, 2> kFeeMethods = {
+    {{{"per_application", "按件计收"}, {"per_volume", "按量计收"}}}};
+
 std::string Unit(FeeMethod m) { return m == FeeMethod::kPerVolume ? "页" : "件"; }
 
 }  // namespace
 
-std::string_view FeeMethodLabel(FeeMethod method) {
-  return method == FeeMethod::kPerVolume ? "按量计收" : "按件计收";
-}
+std::string_view FeeMethodLabel(FeeMethod method) { return kFeeMethods.Label(method); }
+std::string_view FeeMethodCode(FeeMethod method) { return kFeeMethods.Code(method); }
+std::optional<FeeMethod> ParseFeeMethod(std::string_view code) { return kFeeMethods.Parse(code); }
 
 std::string FormatYuan(Fen amount) {
   std::string sign = amount < 0 ? "-" : "";

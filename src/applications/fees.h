@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -18,6 +20,9 @@ enum class FeeMethod {
   kPerVolume,       // 按量计收 (Art. 5)
 };
 std::string_view FeeMethodLabel(FeeMethod method);  // 按件计收 / 按量计收
+// Stable codes: per_application, per_volume.
+std::string_view FeeMethodCode(FeeMethod method);
+std::optional<FeeMethod> ParseFeeMethod(std::string_view code);  // nullopt for an unknown code
 
 // One tariff band of a computation: `units` 件 or 页 numbered first..last at `rate` each.
 struct FeeBand {

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "agency/credit_code.h"
+#include "applications/code_table.h"
 
 namespace gongkai::applications {
 
@@ -34,7 +35,17 @@ std::string Trimmed(std::string_view s) {
   return out;
 }
 
+constexpr CodeTable<IdentityDocument, 2> kDocuments = {
+    {{{"resident_id", ""}, {"credit_code", ""}}}};
+
 }  // namespace
+
+std::string_view IdentityDocumentCode(IdentityDocument document) {
+  return kDocuments.Code(document);
+}
+std::optional<IdentityDocument> ParseIdentityDocument(std::string_view code) {
+  return kDocuments.Parse(code);
+}
 
 std::string_view ApplicantKindLabel(ApplicantKind kind) {
   return kKindNames[static_cast<int>(kind)].label;

@@ -39,6 +39,10 @@ enum class IdentityDocument {
   kCreditCode,  // 统一社会信用代码 (GB 32100), for 法人或者其他组织
 };
 
+// Stable codes: resident_id, credit_code.
+std::string_view IdentityDocumentCode(IdentityDocument document);
+std::optional<IdentityDocument> ParseIdentityDocument(std::string_view code);  // nullopt if unknown
+
 struct Identity {
   IdentityDocument document = IdentityDocument::kResidentId;
   std::string number;  // normalised: upper-case X / letters, no spaces

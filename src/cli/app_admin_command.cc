@@ -1,6 +1,5 @@
 // `gongkai app case|numbering|export|import|recompute`.
 #include <CLI/CLI.hpp>
-#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -13,17 +12,11 @@ namespace {
 
 using namespace applications;  // NOLINT
 
-constexpr std::array<std::string_view, 3> kCaseKinds = {"reconsideration", "direct_litigation",
-                                                        "litigation_after_reconsideration"};
-constexpr std::array<std::string_view, 4> kCaseResults = {"pending", "upheld", "corrected",
-                                                          "other"};
-
-template <typename E, size_t N>
-Result<E> Code(const std::array<std::string_view, N>& codes, const std::string& text,
+// The value of a code (applications/cases.h holds the tables); kInvalidArgument.
+template <typename E>
+Result<E> Code(std::optional<E> (*parse)(std::string_view), const std::string& text,
                const char* zh_what) {
-  for (size_t i = 0; i < N; ++i) {
-    if (codes[i] == text) return static_cast<E>(i);
-  }
+  if (std::optional<E> value = parse(text)) return *value;
   return InvalidArgument(std::string("unknown code ") + text,
                          std::string(zh_what) + "取值未知：" + text);
 }
@@ -59,7 +52,7 @@ void AddAppAdminCommands(CLI::App* cmd, CliContext& ctx) {
     auto env = OpenAppEnv(ctx);
     if (!env) return;
     Case c;
-    auto result = Code<CaseResult>(kCaseResults, o->result, "结果");
+    auto result = Code(ParseCaseResult, o->result, "结果");
     if (!result.ok()) return FailWith(ctx, result.status());
     c.result = *result;
     auto decided = OptionalDate(o->decided);
@@ -78,7 +71,7 @@ void AddAppAdminCommands(CLI::App* cmd, CliContext& ctx) {
     auto id = ResolveApplication(*env, o->ref);
     if (!id.ok()) return FailWith(ctx, id.status());
     c.application_id = *id;
-    auto kind = Code<CaseKind>(kCaseKinds, o->kind, "类型");
+    auto kind = Code(ParseCaseKind, o->kind, "类型");
     if (!kind.ok()) return FailWith(ctx, kind.status());
     c.kind = *kind;
     auto filed = OptionalDate(o->filed);

@@ -1,7 +1,6 @@
 // `gongkai app add|event|show|list|queue|clock|case|duplicates|numbering|export|import|recompute`:
 // 依申请公开 applications from the console (the console actor may do everything).
 #include <CLI/CLI.hpp>
-#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -17,24 +16,16 @@ namespace {
 using namespace applications;  // NOLINT
 using services::ApplicationSummary;
 
-constexpr std::array<std::string_view, 4> kCarrierCodes = {"paper", "email", "disc", "disk"};
-constexpr std::array<std::string_view, 6> kDeliveryCodes = {"post", "express", "email",
-                                                            "fax",  "pick_up", "on_site_reading"};
-constexpr std::array<std::string_view, 3> kCaseKindCodes = {"reconsideration", "direct_litigation",
-                                                            "litigation_after_reconsideration"};
-constexpr std::array<std::string_view, 4> kCaseResultCodes = {"pending", "upheld", "corrected",
-                                                              "other"};
+constexpr const char* kCarrierChoices = "paper | email | disc | disk";
+constexpr const char* kDeliveryChoices = "post | express | email | fax | pick_up | on_site_reading";
 
-template <typename E, size_t N>
-Result<E> ParseCode(const std::array<std::string_view, N>& codes, const std::string& text,
-                    const char* zh_what) {
-  for (size_t i = 0; i < N; ++i) {
-    if (codes[i] == text) return static_cast<E>(i);
-  }
-  std::string all;
-  for (auto c : codes) all += (all.empty() ? "" : " | ") + std::string(c);
+// The value of a code (applications/*.h hold the tables); kInvalidArgument listing `choices`.
+template <typename E>
+Result<E> ParseCode(std::optional<E> (*parse)(std::string_view), const std::string& text,
+                    const char* zh_what, const char* choices) {
+  if (std::optional<E> value = parse(text)) return *value;
   return InvalidArgument(std::string("unknown ") + zh_what + " " + text,
-                         std::string(zh_what) + "取值未知：" + text + "（可用：" + all + "）");
+                         std::string(zh_what) + "取值未知：" + text + "（可用：" + choices + "）");
 }
 
 Result<Date> DateOr(const std::string& text, Date fallback) {
@@ -89,9 +80,8 @@ void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   add->add_option("--description", o->description, "所需信息的内容描述")->required();
   add->add_option("--document-number", o->document_number, "所需信息的名称或文号");
   add->add_option("--purpose", o->purpose, "用途");
-  add->add_option("--carrier", o->carrier, "paper | email | disc | disk");
-  add->add_option("--delivery", o->delivery,
-                  "post | express | email | fax | pick_up | on_site_reading");
+  add->add_option("--carrier", o->carrier, kCarrierChoices);
+  add->add_option("--delivery", o->delivery, kDeliveryChoices);
   add->add_option("--date", o->date, "提交/寄达日期 YYYY-MM-DD（默认今天）");
   add->add_option("--received", o->received,
                   "签收（挂号信）或确认收到（平信、传真、电子邮件、在线）日期，默认同 --date");
@@ -119,10 +109,10 @@ void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     in.description = o->description;
     in.document_number = o->document_number;
     in.purpose = o->purpose;
-    auto carrier = ParseCode<Carrier>(kCarrierCodes, o->carrier, "载体形式");
+    auto carrier = ParseCode(ParseCarrier, o->carrier, "载体形式", kCarrierChoices);
     if (!carrier.ok()) return FailWith(ctx, carrier.status());
     in.carrier = *carrier;
-    auto delivery = ParseCode<Delivery>(kDeliveryCodes, o->delivery, "获取方式");
+    auto delivery = ParseCode(ParseDelivery, o->delivery, "获取方式", kDeliveryChoices);
     if (!delivery.ok()) return FailWith(ctx, delivery.status());
     in.delivery = *delivery;
     auto date = DateOr(o->date, env->clock.TodayInChina());
@@ -185,8 +175,7 @@ void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     e.note = o->note;
     e.consulted = o->other_agency ? ConsultedParty::kOtherAgency : ConsultedParty::kThirdParty;
     e.fee = o->fee;
-    e.fee_method =
-        o->fee_method == "per_application" ? FeeMethod::kPerApplication : FeeMethod::kPerVolume;
+    e.fee_method = ParseFeeMethod(o->fee_method).value_or(FeeMethod::kPerVolume);
     for (const std::string& code : o->outcomes) {
       auto row = ParseOutcome(code);
       if (!row.ok()) return FailWith(ctx, row.status());

@@ -1,7 +1,6 @@
 #include "http/application_codec.h"
 
-#include <array>
-#include <utility>
+#include <optional>
 
 #include "core/text.h"
 #include "http/response.h"
@@ -12,45 +11,20 @@ namespace apps = applications;
 
 namespace {
 
-constexpr std::array<std::pair<apps::Carrier, std::string_view>, 4> kCarriers = {
-    {{apps::Carrier::kPaper, "paper"},
-     {apps::Carrier::kEmail, "email"},
-     {apps::Carrier::kDisc, "disc"},
-     {apps::Carrier::kDisk, "disk"}}};
-constexpr std::array<std::pair<apps::Delivery, std::string_view>, 6> kDeliveries = {
-    {{apps::Delivery::kPost, "post"},
-     {apps::Delivery::kExpress, "express"},
-     {apps::Delivery::kEmail, "email"},
-     {apps::Delivery::kFax, "fax"},
-     {apps::Delivery::kPickUp, "pick_up"},
-     {apps::Delivery::kOnSiteReading, "on_site"}}};
-constexpr std::array<std::pair<apps::CaseKind, std::string_view>, 3> kCaseKinds = {
-    {{apps::CaseKind::kReconsideration, "reconsideration"},
-     {apps::CaseKind::kDirectLitigation, "direct_litigation"},
-     {apps::CaseKind::kLitigationAfterReconsideration, "litigation_after_reconsideration"}}};
-constexpr std::array<std::pair<apps::CaseResult, std::string_view>, 4> kCaseResults = {
-    {{apps::CaseResult::kPending, "pending"},
-     {apps::CaseResult::kUpheld, "upheld"},
-     {apps::CaseResult::kCorrected, "corrected"},
-     {apps::CaseResult::kOther, "other"}}};
-
-template <typename T, size_t N>
-std::string_view CodeOf(const std::array<std::pair<T, std::string_view>, N>& table, T value) {
-  for (const auto& [v, code] : table) {
-    if (v == value) return code;
-  }
-  return "";
+// One of the form's choices by its code (applications/*.h hold the tables); kInvalidArgument
+// naming the field.
+template <typename T>
+Result<T> ParseChoice(std::optional<T> (*parse)(std::string_view), std::string_view text,
+                      const std::string& field_zh) {
+  if (std::optional<T> value = parse(text)) return *value;
+  std::string shown = IsCleanText(text, false) ? std::string(text.substr(0, 40)) : "";
+  return InvalidArgument("bad choice", field_zh + "“" + shown + "”无效");
 }
 
-template <typename T, size_t N>
-Result<T> ParseCode(const std::array<std::pair<T, std::string_view>, N>& table,
-                    std::string_view text, const std::string& field_zh) {
-  for (const auto& [v, code] : table) {
-    if (code == text) return v;
-  }
-  std::string shown = IsCleanText(text, false) ? std::string(text.substr(0, 40)) : "";
-  return InvalidArgument("bad " + std::string(field_zh.empty() ? "field" : "choice"),
-                         field_zh + "“" + shown + "”无效");
+// "on_site" is what the API named 当场阅读、抄录 before the codes were unified; still accepted.
+std::optional<apps::Delivery> ParseDeliveryOrAlias(std::string_view code) {
+  if (code == "on_site") return apps::Delivery::kOnSiteReading;
+  return apps::ParseDelivery(code);
 }
 
 Result<int> ParseInt(std::string_view text, const std::string& field_zh) {
@@ -103,15 +77,6 @@ FieldFn JsonFields(const nlohmann::json& body) {
   };
 }
 
-std::string_view CarrierCode(apps::Carrier c) { return CodeOf(kCarriers, c); }
-std::string_view DeliveryCode(apps::Delivery d) { return CodeOf(kDeliveries, d); }
-Result<apps::Carrier> ParseCarrier(std::string_view code) {
-  return ParseCode(kCarriers, code, "载体形式");
-}
-Result<apps::Delivery> ParseDelivery(std::string_view code) {
-  return ParseCode(kDeliveries, code, "获取方式");
-}
-
 Result<apps::Fen> ParseYuan(std::string_view text) {
   std::string t = Trim(text);
   apps::Fen yuan = 0, fen = 0;
@@ -155,10 +120,10 @@ Result<services::ApplicationInput> InputFromFields(const FieldFn& get) {
   in.document_number = get("document_number");
   in.purpose = get("purpose");
   if (std::string c = get("carrier"); !c.empty()) {
-    GONGKAI_ASSIGN_OR_RETURN(in.carrier, ParseCarrier(c));
+    GONGKAI_ASSIGN_OR_RETURN(in.carrier, ParseChoice(apps::ParseCarrier, c, "载体形式"));
   }
   if (std::string d = get("delivery"); !d.empty()) {
-    GONGKAI_ASSIGN_OR_RETURN(in.delivery, ParseDelivery(d));
+    GONGKAI_ASSIGN_OR_RETURN(in.delivery, ParseChoice(ParseDeliveryOrAlias, d, "获取方式"));
   }
   return in;
 }
@@ -171,10 +136,12 @@ Result<apps::Event> EventFromFields(const FieldFn& get) {
   GONGKAI_ASSIGN_OR_RETURN(e.date, ParseDateField(get("date"), "日期"));
   e.note = get("note");
   e.party = get("party");
-  if (std::string c = get("consulted"); c == "other_agency") {
-    e.consulted = apps::ConsultedParty::kOtherAgency;
-  } else if (!c.empty() && c != "third_party") {
-    return InvalidArgument("bad consulted", "征求意见对象类型应为 third_party 或 other_agency");
+  if (std::string c = get("consulted"); !c.empty()) {
+    std::optional<apps::ConsultedParty> party = apps::ParseConsultedParty(c);
+    if (!party) {
+      return InvalidArgument("bad consulted", "征求意见对象类型应为 third_party 或 other_agency");
+    }
+    e.consulted = *party;
   }
   if (std::string d = get("days"); !d.empty()) {
     GONGKAI_ASSIGN_OR_RETURN(e.days, ParseInt(d, "工作日数"));
@@ -185,10 +152,12 @@ Result<apps::Event> EventFromFields(const FieldFn& get) {
   } else if (std::string y = get("fee_yuan"); !y.empty()) {
     GONGKAI_ASSIGN_OR_RETURN(e.fee, ParseYuan(y));
   }
-  if (std::string m = get("fee_method"); m == "per_application") {
-    e.fee_method = apps::FeeMethod::kPerApplication;
-  } else if (!m.empty() && m != "per_volume") {
-    return InvalidArgument("bad fee method", "计费方式应为 per_application 或 per_volume");
+  if (std::string m = get("fee_method"); !m.empty()) {
+    std::optional<apps::FeeMethod> method = apps::ParseFeeMethod(m);
+    if (!method) {
+      return InvalidArgument("bad fee method", "计费方式应为 per_application 或 per_volume");
+    }
+    e.fee_method = *method;
   }
   std::vector<std::string> codes;
   std::string list = get("outcomes");
@@ -224,10 +193,10 @@ Result<apps::Event> EventFromJson(const nlohmann::json& body) {
 
 Result<apps::Case> CaseFromFields(const FieldFn& get) {
   apps::Case c;
-  GONGKAI_ASSIGN_OR_RETURN(c.kind, ParseCode(kCaseKinds, get("kind"), "案件类型"));
+  GONGKAI_ASSIGN_OR_RETURN(c.kind, ParseChoice(apps::ParseCaseKind, get("kind"), "案件类型"));
   GONGKAI_ASSIGN_OR_RETURN(c.filed, ParseDateField(get("filed"), "立案（受理）日期"));
   if (std::string r = get("result"); !r.empty()) {
-    GONGKAI_ASSIGN_OR_RETURN(c.result, ParseCode(kCaseResults, r, "案件结果"));
+    GONGKAI_ASSIGN_OR_RETURN(c.result, ParseChoice(apps::ParseCaseResult, r, "案件结果"));
   }
   if (std::string d = get("decided_on"); !d.empty()) {
     GONGKAI_ASSIGN_OR_RETURN(c.decided_on, Date::Parse(d));
@@ -243,15 +212,13 @@ nlohmann::json EventToJson(const apps::Event& e) {
                       {"note", e.note}};
   if (!e.party.empty()) j["party"] = e.party;
   if (e.type == apps::EventType::kConsultationStarted) {
-    j["consulted"] =
-        e.consulted == apps::ConsultedParty::kOtherAgency ? "other_agency" : "third_party";
+    j["consulted"] = apps::ConsultedPartyCode(e.consulted);
   }
   if (e.days != 0) j["days"] = e.days;
   if (e.type == apps::EventType::kFeeNoticeSent) {
     j["fee_fen"] = e.fee;
     j["fee"] = apps::FormatYuan(e.fee);
-    j["fee_method"] =
-        e.fee_method == apps::FeeMethod::kPerApplication ? "per_application" : "per_volume";
+    j["fee_method"] = apps::FeeMethodCode(e.fee_method);
   }
   if (!e.outcomes.empty()) {
     nlohmann::json outs = nlohmann::json::array();
@@ -268,37 +235,35 @@ nlohmann::json ApplicationToJson(const apps::Application& a) {
   nlohmann::json events = nlohmann::json::array();
   for (const auto& e : a.events) events.push_back(EventToJson(e));
   const auto& c = a.contact;
-  return {
-      {"id", a.id},
-      {"agency_id", a.agency_id},
-      {"number", a.number},
-      {"channel", apps::ChannelCode(a.channel)},
-      {"channel_label", apps::ChannelLabel(a.channel)},
-      {"applicant_kind", apps::ApplicantKindCode(a.applicant_kind)},
-      {"applicant_kind_label", apps::ApplicantKindLabel(a.applicant_kind)},
-      {"identity",
-       {{"document", a.identity.document == apps::IdentityDocument::kResidentId ? "resident_id"
-                                                                                : "credit_code"},
-        {"number", a.identity.number}}},
-      {"contact",
-       {{"name", c.name},
-        {"work_unit", c.work_unit},
-        {"legal_representative", c.legal_representative},
-        {"contact_person", c.contact_person},
-        {"phone", c.phone},
-        {"fax", c.fax},
-        {"email", c.email},
-        {"address", c.address},
-        {"postcode", c.postcode}}},
-      {"description", a.description},
-      {"document_number", a.document_number},
-      {"purpose", a.purpose},
-      {"carrier", CarrierCode(a.carrier)},
-      {"carrier_label", apps::CarrierLabel(a.carrier)},
-      {"delivery", DeliveryCode(a.delivery)},
-      {"delivery_label", apps::DeliveryLabel(a.delivery)},
-      {"decision_corrected", a.decision_corrected},
-      {"events", events}};
+  return {{"id", a.id},
+          {"agency_id", a.agency_id},
+          {"number", a.number},
+          {"channel", apps::ChannelCode(a.channel)},
+          {"channel_label", apps::ChannelLabel(a.channel)},
+          {"applicant_kind", apps::ApplicantKindCode(a.applicant_kind)},
+          {"applicant_kind_label", apps::ApplicantKindLabel(a.applicant_kind)},
+          {"identity",
+           {{"document", apps::IdentityDocumentCode(a.identity.document)},
+            {"number", a.identity.number}}},
+          {"contact",
+           {{"name", c.name},
+            {"work_unit", c.work_unit},
+            {"legal_representative", c.legal_representative},
+            {"contact_person", c.contact_person},
+            {"phone", c.phone},
+            {"fax", c.fax},
+            {"email", c.email},
+            {"address", c.address},
+            {"postcode", c.postcode}}},
+          {"description", a.description},
+          {"document_number", a.document_number},
+          {"purpose", a.purpose},
+          {"carrier", apps::CarrierCode(a.carrier)},
+          {"carrier_label", apps::CarrierLabel(a.carrier)},
+          {"delivery", apps::DeliveryCode(a.delivery)},
+          {"delivery_label", apps::DeliveryLabel(a.delivery)},
+          {"decision_corrected", a.decision_corrected},
+          {"events", events}};
 }
 
 nlohmann::json ClockToJson(const apps::ClockState& s) {
@@ -346,10 +311,10 @@ nlohmann::json CaseToJson(const apps::Case& c) {
   return {{"id", c.id},
           {"application_id", c.application_id},
           {"agency_id", c.agency_id},
-          {"kind", CodeOf(kCaseKinds, c.kind)},
+          {"kind", apps::CaseKindCode(c.kind)},
           {"kind_label", apps::CaseKindLabel(c.kind)},
           {"filed", c.filed.ToString()},
-          {"result", CodeOf(kCaseResults, c.result)},
+          {"result", apps::CaseResultCode(c.result)},
           {"result_label", apps::CaseResultLabel(c.result)},
           {"decided_on", JsonOrNull(OptDate(c.decided_on))}};
 }

@@ -32,12 +32,6 @@ Result<applications::Event> EventFromFields(const FieldFn& get);
 // JSON "outcomes": an array of codes ("2", "3.1") or one string; nullopt when absent.
 Result<applications::Event> EventFromJson(const nlohmann::json& body);
 
-// Codes and labels of the form's choices (paper, email, disc, disk; post, express, email, fax,
-// pick_up, on_site).
-std::string_view CarrierCode(applications::Carrier c);
-std::string_view DeliveryCode(applications::Delivery d);
-Result<applications::Carrier> ParseCarrier(std::string_view code);
-Result<applications::Delivery> ParseDelivery(std::string_view code);
 // Yuan text ("100", "83460.5") → fen. kInvalidArgument.
 Result<applications::Fen> ParseYuan(std::string_view text);
 

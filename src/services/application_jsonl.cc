@@ -1,7 +1,6 @@
 // JSON lines export and import of applications (schema "gongkai.application" version 1,
 // docs/applications.md). The import validates everything before writing and writes all records
 // in one transaction.
-#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -21,22 +20,6 @@ namespace {
 constexpr const char* kSchema = "gongkai.application";
 constexpr int kSchemaVersion = 1;
 
-constexpr std::array<std::string_view, 2> kDocuments = {"resident_id", "credit_code"};
-constexpr std::array<std::string_view, 4> kCarriers = {"paper", "email", "disc", "disk"};
-constexpr std::array<std::string_view, 6> kDeliveries = {"post", "express", "email",
-                                                         "fax",  "pick_up", "on_site_reading"};
-constexpr std::array<std::string_view, 2> kConsulted = {"third_party", "other_agency"};
-constexpr std::array<std::string_view, 2> kFeeMethods = {"per_application", "per_volume"};
-constexpr std::array<std::string_view, 3> kCaseKinds = {"reconsideration", "direct_litigation",
-                                                        "litigation_after_reconsideration"};
-constexpr std::array<std::string_view, 4> kCaseResults = {"pending", "upheld", "corrected",
-                                                          "other"};
-
-template <typename E, size_t N>
-std::string Code(const std::array<std::string_view, N>& codes, E value) {
-  return std::string(codes[static_cast<int>(value)]);
-}
-
 Json EventJson(const Event& e) {
   Json j;
   j["type"] = EventTypeCode(e.type);
@@ -44,10 +27,10 @@ Json EventJson(const Event& e) {
   j["actor"] = e.actor;
   j["note"] = e.note;
   j["party"] = e.party;
-  j["consulted"] = Code(kConsulted, e.consulted);
+  j["consulted"] = ConsultedPartyCode(e.consulted);
   j["days"] = e.days;
   j["fee"] = e.fee;
-  j["fee_method"] = Code(kFeeMethods, e.fee_method);
+  j["fee_method"] = FeeMethodCode(e.fee_method);
   Json outcomes = Json::array();
   for (OutcomeRow r : e.outcomes) outcomes.push_back(InfoFor(r).code);
   j["outcomes"] = outcomes;
@@ -63,7 +46,7 @@ Json ApplicationJson(const Application& a, const std::string& agency_name,
   j["number"] = a.number;
   j["channel"] = ChannelCode(a.channel);
   j["applicant_kind"] = ApplicantKindCode(a.applicant_kind);
-  j["identity"] = {{"document", Code(kDocuments, a.identity.document)},
+  j["identity"] = {{"document", IdentityDocumentCode(a.identity.document)},
                    {"number", a.identity.number}};
   const Contact& c = a.contact;
   j["contact"] = {{"name", c.name},
@@ -78,8 +61,8 @@ Json ApplicationJson(const Application& a, const std::string& agency_name,
   j["description"] = a.description;
   j["document_number"] = a.document_number;
   j["purpose"] = a.purpose;
-  j["carrier"] = Code(kCarriers, a.carrier);
-  j["delivery"] = Code(kDeliveries, a.delivery);
+  j["carrier"] = CarrierCode(a.carrier);
+  j["delivery"] = DeliveryCode(a.delivery);
   j["decision_corrected"] = a.decision_corrected;
   Json events = Json::array();
   for (const Event& e : a.events) events.push_back(EventJson(e));
@@ -87,9 +70,9 @@ Json ApplicationJson(const Application& a, const std::string& agency_name,
   Json cs = Json::array();
   for (const Case& k : cases) {
     Json cj;
-    cj["kind"] = Code(kCaseKinds, k.kind);
+    cj["kind"] = CaseKindCode(k.kind);
     cj["filed"] = k.filed.ToString();
-    cj["result"] = Code(kCaseResults, k.result);
+    cj["result"] = CaseResultCode(k.result);
     cj["decided_on"] = k.decided_on ? Json(k.decided_on->ToString()) : Json(nullptr);
     cs.push_back(cj);
   }
@@ -128,12 +111,10 @@ Result<Date> DateField(const Json& j, const char* key) {
   return d;
 }
 
-template <typename E, size_t N>
-Result<E> Enum(const Json& j, const char* key, const std::array<std::string_view, N>& codes) {
+template <typename E>
+Result<E> Enum(const Json& j, const char* key, std::optional<E> (*parse)(std::string_view)) {
   GONGKAI_ASSIGN_OR_RETURN(std::string text, Str(j, key));
-  for (size_t i = 0; i < N; ++i) {
-    if (codes[i] == text) return static_cast<E>(i);
-  }
+  if (std::optional<E> value = parse(text)) return *value;
   return Bad(key, "取值未知：" + text);
 }
 
@@ -146,12 +127,12 @@ Result<Event> ParseEvent(const Json& j) {
   GONGKAI_ASSIGN_OR_RETURN(e.actor, Str(j, "actor"));
   GONGKAI_ASSIGN_OR_RETURN(e.note, Str(j, "note"));
   GONGKAI_ASSIGN_OR_RETURN(e.party, Str(j, "party"));
-  GONGKAI_ASSIGN_OR_RETURN(e.consulted, Enum<ConsultedParty>(j, "consulted", kConsulted));
+  GONGKAI_ASSIGN_OR_RETURN(e.consulted, Enum(j, "consulted", ParseConsultedParty));
   GONGKAI_ASSIGN_OR_RETURN(int64_t days, Int(j, "days"));
   if (days < 0 || days > 1000) return Bad("days", "超出范围");
   e.days = static_cast<int>(days);
   GONGKAI_ASSIGN_OR_RETURN(e.fee, Int(j, "fee"));
-  GONGKAI_ASSIGN_OR_RETURN(e.fee_method, Enum<FeeMethod>(j, "fee_method", kFeeMethods));
+  GONGKAI_ASSIGN_OR_RETURN(e.fee_method, Enum(j, "fee_method", ParseFeeMethod));
   auto it = j.find("outcomes");
   if (it == j.end() || !it->is_array()) return Bad("outcomes", "缺失或不是数组");
   for (const Json& o : *it) {
@@ -191,8 +172,7 @@ Result<ImportRecord> ParseRecord(const Json& j, Date today,
   GONGKAI_ASSIGN_OR_RETURN(in.applicant_kind, ParseApplicantKind(kind));
   auto id = j.find("identity");
   if (id == j.end() || !id->is_object()) return Bad("identity", "缺失或不是对象");
-  GONGKAI_ASSIGN_OR_RETURN(in.identity.document,
-                           Enum<IdentityDocument>(*id, "document", kDocuments));
+  GONGKAI_ASSIGN_OR_RETURN(in.identity.document, Enum(*id, "document", ParseIdentityDocument));
   GONGKAI_ASSIGN_OR_RETURN(in.identity.number, Str(*id, "number"));
   auto c = j.find("contact");
   if (c == j.end() || !c->is_object()) return Bad("contact", "缺失或不是对象");
@@ -208,8 +188,8 @@ Result<ImportRecord> ParseRecord(const Json& j, Date today,
   GONGKAI_ASSIGN_OR_RETURN(in.description, Str(j, "description"));
   GONGKAI_ASSIGN_OR_RETURN(in.document_number, Str(j, "document_number"));
   GONGKAI_ASSIGN_OR_RETURN(in.purpose, Str(j, "purpose"));
-  GONGKAI_ASSIGN_OR_RETURN(in.carrier, Enum<Carrier>(j, "carrier", kCarriers));
-  GONGKAI_ASSIGN_OR_RETURN(in.delivery, Enum<Delivery>(j, "delivery", kDeliveries));
+  GONGKAI_ASSIGN_OR_RETURN(in.carrier, Enum(j, "carrier", ParseCarrier));
+  GONGKAI_ASSIGN_OR_RETURN(in.delivery, Enum(j, "delivery", ParseDelivery));
   auto corrected = j.find("decision_corrected");
   if (corrected == j.end() || !corrected->is_boolean()) {
     return Bad("decision_corrected", "缺失或不是布尔值");
@@ -228,9 +208,9 @@ Result<ImportRecord> ParseRecord(const Json& j, Date today,
   for (const Json& cj : *cs) {
     if (!cj.is_object()) return Bad("cases[]", "不是对象");
     Case k;
-    GONGKAI_ASSIGN_OR_RETURN(k.kind, Enum<CaseKind>(cj, "kind", kCaseKinds));
+    GONGKAI_ASSIGN_OR_RETURN(k.kind, Enum(cj, "kind", ParseCaseKind));
     GONGKAI_ASSIGN_OR_RETURN(k.filed, DateField(cj, "filed"));
-    GONGKAI_ASSIGN_OR_RETURN(k.result, Enum<CaseResult>(cj, "result", kCaseResults));
+    GONGKAI_ASSIGN_OR_RETURN(k.result, Enum(cj, "result", ParseCaseResult));
     auto d = cj.find("decided_on");
     if (d != cj.end() && !d->is_null()) {
       GONGKAI_ASSIGN_OR_RETURN(k.decided_on, DateField(cj, "decided_on"));

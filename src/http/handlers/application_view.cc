@@ -138,12 +138,12 @@ mstch::map ApplicationFormContext(const FieldFn& get, const std::vector<agency::
            kind.empty() ? "natural_person" : kind)},
       {"carriers", Choices(Options({apps::Carrier::kPaper, apps::Carrier::kEmail,
                                     apps::Carrier::kDisc, apps::Carrier::kDisk},
-                                   CarrierCode, apps::CarrierLabel),
+                                   apps::CarrierCode, apps::CarrierLabel),
                            carrier.empty() ? "email" : carrier)},
       {"deliveries", Choices(Options({apps::Delivery::kPost, apps::Delivery::kExpress,
                                       apps::Delivery::kEmail, apps::Delivery::kFax,
                                       apps::Delivery::kPickUp, apps::Delivery::kOnSiteReading},
-                                     DeliveryCode, apps::DeliveryLabel),
+                                     apps::DeliveryCode, apps::DeliveryLabel),
                              delivery.empty() ? "email" : delivery)},
       {"staff", staff}};
   if (staff) {

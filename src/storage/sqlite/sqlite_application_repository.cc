@@ -1,7 +1,8 @@
 // SQLite storage of applications, their events (append-only, enforced by
 // triggers in migrations/sqlite/002_applications.sql) and cases. Enum values
 // are stored as stable codes.
-#include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "storage/sqlite/sqlite_repositories.h"
@@ -12,29 +13,13 @@ namespace {
 
 using namespace applications;  // NOLINT
 
-template <size_t N>
-Result<int> IndexOf(const std::array<std::string_view, N>& codes, std::string_view code,
-                    const char* what) {
-  for (size_t i = 0; i < N; ++i) {
-    if (codes[i] == code) return static_cast<int>(i);
-  }
-  return Internal(std::string("stored ") + what + " code '" + std::string(code) + "' is unknown");
-}
-
-constexpr std::array<std::string_view, 2> kDocuments = {"resident_id", "credit_code"};
-constexpr std::array<std::string_view, 4> kCarriers = {"paper", "email", "disc", "disk"};
-constexpr std::array<std::string_view, 6> kDeliveries = {"post", "express", "email",
-                                                         "fax",  "pick_up", "on_site_reading"};
-constexpr std::array<std::string_view, 2> kConsulted = {"third_party", "other_agency"};
-constexpr std::array<std::string_view, 2> kFeeMethods = {"per_application", "per_volume"};
-constexpr std::array<std::string_view, 3> kCaseKinds = {"reconsideration", "direct_litigation",
-                                                        "litigation_after_reconsideration"};
-constexpr std::array<std::string_view, 4> kCaseResults = {"pending", "upheld", "corrected",
-                                                          "other"};
-
-template <typename E, size_t N>
-std::string_view CodeOf(const std::array<std::string_view, N>& codes, E value) {
-  return codes[static_cast<int>(value)];
+// The enum value of a stored code (applications/*.h hold the code tables); kInternal when the
+// database holds a code this build does not know.
+template <typename E>
+Result<E> Stored(std::optional<E> (*parse)(std::string_view), const std::string& code,
+                 const char* what) {
+  if (std::optional<E> value = parse(code)) return *value;
+  return Internal(std::string("stored ") + what + " code '" + code + "' is unknown");
 }
 
 std::string OutcomeCodes(const std::vector<OutcomeRow>& rows) {
@@ -79,8 +64,8 @@ Result<Application> ReadApplication(const Stmt& s) {
   a.number = s.Text(2);
   GONGKAI_ASSIGN_OR_RETURN(a.channel, ParseChannel(s.Text(3)));
   GONGKAI_ASSIGN_OR_RETURN(a.applicant_kind, ParseApplicantKind(s.Text(4)));
-  GONGKAI_ASSIGN_OR_RETURN(int doc, IndexOf(kDocuments, s.Text(5), "identity document"));
-  a.identity.document = static_cast<IdentityDocument>(doc);
+  GONGKAI_ASSIGN_OR_RETURN(a.identity.document,
+                           Stored(ParseIdentityDocument, s.Text(5), "identity document"));
   a.identity.number = s.Text(6);
   Contact& c = a.contact;
   c.name = s.Text(7);
@@ -95,10 +80,8 @@ Result<Application> ReadApplication(const Stmt& s) {
   a.description = s.Text(16);
   a.document_number = s.Text(17);
   a.purpose = s.Text(18);
-  GONGKAI_ASSIGN_OR_RETURN(int carrier, IndexOf(kCarriers, s.Text(19), "carrier"));
-  a.carrier = static_cast<Carrier>(carrier);
-  GONGKAI_ASSIGN_OR_RETURN(int delivery, IndexOf(kDeliveries, s.Text(20), "delivery"));
-  a.delivery = static_cast<Delivery>(delivery);
+  GONGKAI_ASSIGN_OR_RETURN(a.carrier, Stored(ParseCarrier, s.Text(19), "carrier"));
+  GONGKAI_ASSIGN_OR_RETURN(a.delivery, Stored(ParseDelivery, s.Text(20), "delivery"));
   a.decision_corrected = s.Int(21) != 0;
   return a;
 }
@@ -110,12 +93,10 @@ Result<Event> ReadEvent(const Stmt& s) {
   e.actor = s.Text(2);
   e.note = s.Text(3);
   e.party = s.Text(4);
-  GONGKAI_ASSIGN_OR_RETURN(int consulted, IndexOf(kConsulted, s.Text(5), "consulted party"));
-  e.consulted = static_cast<ConsultedParty>(consulted);
+  GONGKAI_ASSIGN_OR_RETURN(e.consulted, Stored(ParseConsultedParty, s.Text(5), "consulted party"));
   e.days = static_cast<int>(s.Int(6));
   e.fee = s.Int(7);
-  GONGKAI_ASSIGN_OR_RETURN(int method, IndexOf(kFeeMethods, s.Text(8), "fee method"));
-  e.fee_method = static_cast<FeeMethod>(method);
+  GONGKAI_ASSIGN_OR_RETURN(e.fee_method, Stored(ParseFeeMethod, s.Text(8), "fee method"));
   GONGKAI_ASSIGN_OR_RETURN(e.outcomes, ParseOutcomeCodes(s.Text(9)));
   return e;
 }
@@ -125,11 +106,9 @@ Result<Case> ReadCase(const Stmt& s) {
   c.id = s.Int(0);
   c.application_id = s.Int(1);
   c.agency_id = s.Int(2);
-  GONGKAI_ASSIGN_OR_RETURN(int kind, IndexOf(kCaseKinds, s.Text(3), "case kind"));
-  c.kind = static_cast<CaseKind>(kind);
+  GONGKAI_ASSIGN_OR_RETURN(c.kind, Stored(ParseCaseKind, s.Text(3), "case kind"));
   GONGKAI_ASSIGN_OR_RETURN(c.filed, ParseStoredDate(s.Text(4)));
-  GONGKAI_ASSIGN_OR_RETURN(int result, IndexOf(kCaseResults, s.Text(5), "case result"));
-  c.result = static_cast<CaseResult>(result);
+  GONGKAI_ASSIGN_OR_RETURN(c.result, Stored(ParseCaseResult, s.Text(5), "case result"));
   if (!s.IsNull(6)) {
     GONGKAI_ASSIGN_OR_RETURN(Date d, ParseStoredDate(s.Text(6)));
     c.decided_on = d;
@@ -156,10 +135,10 @@ Status SqliteApplicationRepository::InsertEvent(ApplicationId id, int seq, const
       .Bind(5, e.actor)
       .Bind(6, e.note)
       .Bind(7, e.party)
-      .Bind(8, CodeOf(kConsulted, e.consulted))
+      .Bind(8, ConsultedPartyCode(e.consulted))
       .Bind(9, int64_t{e.days})
       .Bind(10, e.fee)
-      .Bind(11, CodeOf(kFeeMethods, e.fee_method))
+      .Bind(11, FeeMethodCode(e.fee_method))
       .Bind(12, OutcomeCodes(e.outcomes));
   return s.Run();
 }
@@ -193,7 +172,7 @@ Result<ApplicationId> SqliteApplicationRepository::Insert(const Application& a) 
       .Bind(2, a.number)
       .Bind(3, ChannelCode(a.channel))
       .Bind(4, ApplicantKindCode(a.applicant_kind))
-      .Bind(5, CodeOf(kDocuments, a.identity.document))
+      .Bind(5, IdentityDocumentCode(a.identity.document))
       .Bind(6, a.identity.number)
       .Bind(7, c.name)
       .Bind(8, c.work_unit)
@@ -207,8 +186,8 @@ Result<ApplicationId> SqliteApplicationRepository::Insert(const Application& a) 
       .Bind(16, a.description)
       .Bind(17, a.document_number)
       .Bind(18, a.purpose)
-      .Bind(19, CodeOf(kCarriers, a.carrier))
-      .Bind(20, CodeOf(kDeliveries, a.delivery))
+      .Bind(19, CarrierCode(a.carrier))
+      .Bind(20, DeliveryCode(a.delivery))
       .Bind(21, int64_t{a.decision_corrected ? 1 : 0});
   Status st = s.Run();
   if (st.code() == StatusCode::kAlreadyExists) {
@@ -293,9 +272,9 @@ Result<CaseId> SqliteApplicationRepository::InsertCase(const Case& c) {
                              "filed, result, decided_on) VALUES (?, ?, ?, ?, ?, ?)"));
   s.Bind(1, c.application_id)
       .Bind(2, c.agency_id)
-      .Bind(3, CodeOf(kCaseKinds, c.kind))
+      .Bind(3, CaseKindCode(c.kind))
       .Bind(4, c.filed.ToString())
-      .Bind(5, CodeOf(kCaseResults, c.result));
+      .Bind(5, CaseResultCode(c.result));
   if (c.decided_on) {
     s.Bind(6, c.decided_on->ToString());
   } else {
@@ -312,7 +291,7 @@ Result<CaseId> SqliteApplicationRepository::InsertCase(const Case& c) {
 Status SqliteApplicationRepository::UpdateCase(const Case& c) {
   GONGKAI_ASSIGN_OR_RETURN(Stmt s, conn_->Prepare("UPDATE application_cases SET result "
                                                   "= ?, decided_on = ? WHERE id = ?"));
-  s.Bind(1, CodeOf(kCaseResults, c.result));
+  s.Bind(1, CaseResultCode(c.result));
   if (c.decided_on) {
     s.Bind(2, c.decided_on->ToString());
   } else {
