@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "http/response.h"
+#include "services/application_json.h"
 
 namespace gongkai::http {
 
@@ -232,38 +233,17 @@ nlohmann::json EventToJson(const apps::Event& e) {
 }
 
 nlohmann::json ApplicationToJson(const apps::Application& a) {
+  nlohmann::json j = services::ApplicationFormJson(a);
+  j["id"] = a.id;
+  j["agency_id"] = a.agency_id;
+  j["channel_label"] = apps::ChannelLabel(a.channel);
+  j["applicant_kind_label"] = apps::ApplicantKindLabel(a.applicant_kind);
+  j["carrier_label"] = apps::CarrierLabel(a.carrier);
+  j["delivery_label"] = apps::DeliveryLabel(a.delivery);
   nlohmann::json events = nlohmann::json::array();
   for (const auto& e : a.events) events.push_back(EventToJson(e));
-  const auto& c = a.contact;
-  return {{"id", a.id},
-          {"agency_id", a.agency_id},
-          {"number", a.number},
-          {"channel", apps::ChannelCode(a.channel)},
-          {"channel_label", apps::ChannelLabel(a.channel)},
-          {"applicant_kind", apps::ApplicantKindCode(a.applicant_kind)},
-          {"applicant_kind_label", apps::ApplicantKindLabel(a.applicant_kind)},
-          {"identity",
-           {{"document", apps::IdentityDocumentCode(a.identity.document)},
-            {"number", a.identity.number}}},
-          {"contact",
-           {{"name", c.name},
-            {"work_unit", c.work_unit},
-            {"legal_representative", c.legal_representative},
-            {"contact_person", c.contact_person},
-            {"phone", c.phone},
-            {"fax", c.fax},
-            {"email", c.email},
-            {"address", c.address},
-            {"postcode", c.postcode}}},
-          {"description", a.description},
-          {"document_number", a.document_number},
-          {"purpose", a.purpose},
-          {"carrier", apps::CarrierCode(a.carrier)},
-          {"carrier_label", apps::CarrierLabel(a.carrier)},
-          {"delivery", apps::DeliveryCode(a.delivery)},
-          {"delivery_label", apps::DeliveryLabel(a.delivery)},
-          {"decision_corrected", a.decision_corrected},
-          {"events", events}};
+  j["events"] = events;
+  return j;
 }
 
 nlohmann::json ClockToJson(const apps::ClockState& s) {
@@ -308,15 +288,13 @@ nlohmann::json ClockToJson(const apps::ClockState& s) {
 }
 
 nlohmann::json CaseToJson(const apps::Case& c) {
-  return {{"id", c.id},
-          {"application_id", c.application_id},
-          {"agency_id", c.agency_id},
-          {"kind", apps::CaseKindCode(c.kind)},
-          {"kind_label", apps::CaseKindLabel(c.kind)},
-          {"filed", c.filed.ToString()},
-          {"result", apps::CaseResultCode(c.result)},
-          {"result_label", apps::CaseResultLabel(c.result)},
-          {"decided_on", JsonOrNull(OptDate(c.decided_on))}};
+  nlohmann::json j = services::CaseJson(c);
+  j["id"] = c.id;
+  j["application_id"] = c.application_id;
+  j["agency_id"] = c.agency_id;
+  j["kind_label"] = apps::CaseKindLabel(c.kind);
+  j["result_label"] = apps::CaseResultLabel(c.result);
+  return j;
 }
 
 nlohmann::json DetailToJson(const services::ApplicationDetail& d) {
@@ -326,13 +304,7 @@ nlohmann::json DetailToJson(const services::ApplicationDetail& d) {
   nlohmann::json cases = nlohmann::json::array();
   for (const auto& c : d.cases) cases.push_back(CaseToJson(c));
   j["cases"] = cases;
-  if (d.filing) {
-    j["filing"] = {{"date", d.filing->date.ToString()},
-                   {"filed_with", d.filing->filed_with},
-                   {"note", d.filing->note}};
-  } else {
-    j["filing"] = nullptr;
-  }
+  j["filing"] = services::FilingJson(d.filing);
   return j;
 }
 

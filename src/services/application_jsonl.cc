@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "services/application_internal.h"
+#include "services/application_json.h"
 #include "services/application_service.h"
 #include "services/audit.h"
 
@@ -43,47 +44,14 @@ Json ApplicationJson(const Application& a, const std::string& agency_name,
   j["schema"] = kSchema;
   j["version"] = kSchemaVersion;
   j["agency"] = agency_name;
-  j["number"] = a.number;
-  j["channel"] = ChannelCode(a.channel);
-  j["applicant_kind"] = ApplicantKindCode(a.applicant_kind);
-  j["identity"] = {{"document", IdentityDocumentCode(a.identity.document)},
-                   {"number", a.identity.number}};
-  const Contact& c = a.contact;
-  j["contact"] = {{"name", c.name},
-                  {"work_unit", c.work_unit},
-                  {"legal_representative", c.legal_representative},
-                  {"contact_person", c.contact_person},
-                  {"phone", c.phone},
-                  {"fax", c.fax},
-                  {"email", c.email},
-                  {"address", c.address},
-                  {"postcode", c.postcode}};
-  j["description"] = a.description;
-  j["document_number"] = a.document_number;
-  j["purpose"] = a.purpose;
-  j["carrier"] = CarrierCode(a.carrier);
-  j["delivery"] = DeliveryCode(a.delivery);
-  j["decision_corrected"] = a.decision_corrected;
+  j.update(ApplicationFormJson(a));
   Json events = Json::array();
   for (const Event& e : a.events) events.push_back(EventJson(e));
   j["events"] = events;
   Json cs = Json::array();
-  for (const Case& k : cases) {
-    Json cj;
-    cj["kind"] = CaseKindCode(k.kind);
-    cj["filed"] = k.filed.ToString();
-    cj["result"] = CaseResultCode(k.result);
-    cj["decided_on"] = k.decided_on ? Json(k.decided_on->ToString()) : Json(nullptr);
-    cs.push_back(cj);
-  }
+  for (const Case& k : cases) cs.push_back(CaseJson(k));
   j["cases"] = cs;
-  if (filing) {
-    j["filing"] = {{"date", filing->date.ToString()},
-                   {"filed_with", filing->filed_with},
-                   {"note", filing->note}};
-  } else {
-    j["filing"] = nullptr;
-  }
+  j["filing"] = FilingJson(filing);
   return j;
 }
 
