@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/severity.h"
 #include "report/report_template.h"
 
 namespace gongkai::report {
@@ -46,9 +47,10 @@ bool ParseReportTitle(std::string_view line, std::string& agency, int& year);
 // Renders a value of the given kind as the report prints it ("" for nullopt).
 std::string FormatValue(const Value& v, ValueKind kind);
 
-enum class Severity { kError, kWarning, kInfo };
-const char* SeverityName(Severity s);     // "error" / "warning" / "info"
-const char* SeverityChinese(Severity s);  // "错误" / "警告" / "提示"
+// core/severity.h; named here too so that report::Severity keeps working.
+using ::gongkai::Severity;
+using ::gongkai::SeverityChinese;
+using ::gongkai::SeverityName;
 
 // One thing wrong (or worth noting) about a report.
 //   rule: "R1".."R7", "R8.1" (上年结转 vs last year), "R8.2" (现行有效 roll-forward),

@@ -72,18 +72,6 @@ Result<Category> ParseCategory(std::string_view name) {
           "”（可用：错别字、规范表述、过时机构名称、敏感词、自定义、允许、保护、常用词）");
 }
 
-const char* SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kInfo:
-      return "info";
-  }
-  return "warning";
-}
-
 Result<Severity> ParseSeverity(std::string_view name) {
   if (name == "error" || name == "严重") return Severity::kError;
   if (name == "warning" || name == "警告") return Severity::kWarning;

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "core/severity.h"
 #include "core/status.h"
 
 namespace gongkai::screening {
@@ -28,13 +29,13 @@ enum class Category {
                     // taken for a near miss of a short protected string
 };
 
-enum class Severity { kError, kWarning, kInfo };
+// core/severity.h; named here too so that screening::Severity keeps working.
+using ::gongkai::Severity;
+using ::gongkai::SeverityName;
 
 const char* CategoryName(Category c);
 // Accepts the Chinese names above; kInvalidArgument otherwise.
 Result<Category> ParseCategory(std::string_view name);
-// "error" / "warning" / "info".
-const char* SeverityName(Severity s);
 // Accepts error|warning|info and 严重|警告|提示; kInvalidArgument otherwise.
 Result<Severity> ParseSeverity(std::string_view name);
 
