@@ -87,14 +87,7 @@ Result<std::vector<agency::Agency>> SqliteAgencyRepository::List() {
                              " SELECT " +
                              std::string(kColumns) +
                              " FROM agencies JOIN tree USING (id) ORDER BY tree.path"));
-  std::vector<agency::Agency> out;
-  for (;;) {
-    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    GONGKAI_ASSIGN_OR_RETURN(auto a, ReadAgency(s));
-    out.push_back(std::move(a));
-  }
-  return out;
+  return s.ReadAll(ReadAgency);
 }
 
 Status SqliteAgencyRepository::Update(const agency::Agency& a) {

@@ -88,23 +88,19 @@ Result<std::vector<DueSnapshot>> SqliteApplicationMetaRepository::DueSnapshots()
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("SELECT application_id, due, as_of FROM application_due_snapshots "
                              "ORDER BY application_id"));
-  std::vector<DueSnapshot> out;
-  for (;;) {
-    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
+  return s.ReadAll([](const Stmt& row) -> Result<DueSnapshot> {
     DueSnapshot snap;
-    snap.id = s.Int(0);
-    if (!s.IsNull(1)) {
-      Result<Date> d = Date::Parse(s.Text(1));
-      if (!d.ok()) return Internal("stored due date '" + s.Text(1) + "' is invalid");
+    snap.id = row.Int(0);
+    if (!row.IsNull(1)) {
+      Result<Date> d = Date::Parse(row.Text(1));
+      if (!d.ok()) return Internal("stored due date '" + row.Text(1) + "' is invalid");
       snap.due = *d;
     }
-    Result<Date> as_of = Date::Parse(s.Text(2));
-    if (!as_of.ok()) return Internal("stored snapshot date '" + s.Text(2) + "' is invalid");
+    Result<Date> as_of = Date::Parse(row.Text(2));
+    if (!as_of.ok()) return Internal("stored snapshot date '" + row.Text(2) + "' is invalid");
     snap.as_of = *as_of;
-    out.push_back(snap);
-  }
-  return out;
+    return snap;
+  });
 }
 
 Status SqliteApplicationMetaRepository::InsertFiling(ApplicationId id, const ApplicationFiling& f) {

@@ -149,14 +149,7 @@ Result<std::vector<Event>> SqliteApplicationRepository::LoadEvents(ApplicationId
                              "fee_method, outcomes FROM application_events "
                              "WHERE application_id = ? ORDER BY seq"));
   s.Bind(1, id);
-  std::vector<Event> out;
-  for (;;) {
-    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    GONGKAI_ASSIGN_OR_RETURN(Event e, ReadEvent(s));
-    out.push_back(std::move(e));
-  }
-  return out;
+  return s.ReadAll(ReadEvent);
 }
 
 Result<ApplicationId> SqliteApplicationRepository::Insert(const Application& a) {
@@ -223,12 +216,7 @@ Result<std::vector<Application>> SqliteApplicationRepository::ListByAgency(
                              conn_->Prepare("SELECT " + std::string(kAppColumns) +
                                             " FROM applications WHERE agency_id = ? ORDER BY id"));
     s.Bind(1, agency);
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      GONGKAI_ASSIGN_OR_RETURN(Application a, ReadApplication(s));
-      out.push_back(std::move(a));
-    }
+    GONGKAI_ASSIGN_OR_RETURN(out, s.ReadAll(ReadApplication));
   }
   for (Application& a : out) {
     GONGKAI_ASSIGN_OR_RETURN(a.events, LoadEvents(a.id));
@@ -311,14 +299,7 @@ Result<std::vector<Case>> SqliteApplicationRepository::ListCases(agency::AgencyI
       Stmt s, conn_->Prepare("SELECT id, application_id, agency_id, kind, filed, result, "
                              "decided_on FROM application_cases WHERE agency_id = ? ORDER BY id"));
   s.Bind(1, agency);
-  std::vector<Case> out;
-  for (;;) {
-    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    GONGKAI_ASSIGN_OR_RETURN(Case c, ReadCase(s));
-    out.push_back(c);
-  }
-  return out;
+  return s.ReadAll(ReadCase);
 }
 
 Result<Case> GetCaseById(Connection* conn, CaseId id) {

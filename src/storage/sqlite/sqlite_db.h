@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 
@@ -17,6 +20,20 @@ namespace gongkai::storage::sqlite {
 // keys → kAlreadyExists, foreign keys → kFailedPrecondition, BUSY/LOCKED →
 // kUnavailable, anything else → kInternal.
 Status StatusFromSqlite(sqlite3* db, int rc, std::string_view what);
+
+class Stmt;
+
+// The row type of a row reader: T for a reader returning T or Result<T>.
+template <typename R>
+struct RowOf {
+  using type = R;
+};
+template <typename T>
+struct RowOf<Result<T>> {
+  using type = T;
+};
+template <typename ReadFn>
+using RowType = typename RowOf<std::invoke_result_t<ReadFn&, const Stmt&>>::type;
 
 // A prepared statement borrowed from a Connection's cache; reset and its
 // bindings cleared when it goes out of scope. Bind indexes start at 1.
@@ -43,6 +60,10 @@ class Stmt {
   Result<bool> Step();
   // Steps to completion, expecting no rows.
   Status Run();
+  // Steps through every remaining row and returns read(*this) of each, in order. `read`
+  // returns a T or a Result<T>; the first error (of a step or of `read`) is returned.
+  template <typename ReadFn>
+  Result<std::vector<RowType<ReadFn>>> ReadAll(ReadFn read);
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
@@ -56,6 +77,18 @@ class Stmt {
   sqlite3_stmt* stmt_;
   Status bind_error_;
 };
+
+template <typename ReadFn>
+Result<std::vector<RowType<ReadFn>>> Stmt::ReadAll(ReadFn read) {
+  std::vector<RowType<ReadFn>> out;
+  for (;;) {
+    GONGKAI_ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) return out;
+    Result<RowType<ReadFn>> value = read(std::as_const(*this));
+    if (!value.ok()) return value.status();
+    out.push_back(std::move(value).value());
+  }
+}
 
 // One open database file with its prepared-statement cache. Not thread-safe:
 // the store hands a connection to one transaction at a time.

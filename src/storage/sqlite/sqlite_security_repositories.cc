@@ -107,23 +107,19 @@ Result<std::vector<account::AuditEvent>> SqliteAuditRepository::List(int limit, 
                              "remote_addr, outcome FROM audit_log WHERE (? = 0 OR id < ?) "
                              "ORDER BY id DESC LIMIT ?"));
   s.Bind(1, before_id).Bind(2, before_id).Bind(3, int64_t{limit});
-  std::vector<account::AuditEvent> out;
-  for (;;) {
-    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
+  return s.ReadAll([](const Stmt& row) {
     account::AuditEvent e;
-    e.id = s.Int(0);
-    e.at = s.Int(1);
-    e.actor_user_id = s.OptionalInt(2);
-    e.actor = s.Text(3);
-    e.action = s.Text(4);
-    e.target = s.Text(5);
-    e.detail = s.Text(6);
-    e.remote_addr = s.Text(7);
-    e.outcome = s.Text(8);
-    out.push_back(std::move(e));
-  }
-  return out;
+    e.id = row.Int(0);
+    e.at = row.Int(1);
+    e.actor_user_id = row.OptionalInt(2);
+    e.actor = row.Text(3);
+    e.action = row.Text(4);
+    e.target = row.Text(5);
+    e.detail = row.Text(6);
+    e.remote_addr = row.Text(7);
+    e.outcome = row.Text(8);
+    return e;
+  });
 }
 
 Status SqliteSiteStateRepository::BumpPublicGeneration() {

@@ -47,14 +47,10 @@ Result<std::vector<account::RoleGrant>> SqliteUserRepository::LoadGrants(account
       Stmt s, conn_->Prepare("SELECT role, agency_id FROM user_roles WHERE user_id = ? "
                              "ORDER BY ifnull(agency_id, 0), role"));
   s.Bind(1, id);
-  std::vector<account::RoleGrant> out;
-  for (;;) {
-    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    GONGKAI_ASSIGN_OR_RETURN(account::Role role, account::ParseRole(s.Text(0)));
-    out.push_back({role, s.OptionalInt(1)});
-  }
-  return out;
+  return s.ReadAll([](const Stmt& row) -> Result<account::RoleGrant> {
+    GONGKAI_ASSIGN_OR_RETURN(account::Role role, account::ParseRole(row.Text(0)));
+    return account::RoleGrant{role, row.OptionalInt(1)};
+  });
 }
 
 Result<account::UserId> SqliteUserRepository::Insert(const account::User& u) {
@@ -104,11 +100,7 @@ Result<std::vector<account::User>> SqliteUserRepository::List() {
   {
     GONGKAI_ASSIGN_OR_RETURN(Stmt s, conn_->Prepare("SELECT " + std::string(kColumns) +
                                                     " FROM users ORDER BY username"));
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      out.push_back(ReadUser(s));
-    }
+    GONGKAI_ASSIGN_OR_RETURN(out, s.ReadAll(ReadUser));
   }
   for (auto& u : out) {
     GONGKAI_ASSIGN_OR_RETURN(u.grants, LoadGrants(u.id));
