@@ -213,11 +213,27 @@ TEST(ScreeningEngineTest, InvalidUtf8InsideCjkRuns) {
 // identical matches and errors on text mixing every sequence length, noise,
 // zero-width and foldable characters at every alignment.
 TEST(ScreeningEngineTest, VectorAndScalarDecodersAgree) {
-  const std::vector<std::string> terms = {"扫黑除恶", "人民政府", "政府", "ab", "Ａ级", "國家",
-                                          "𠀀字", "é化", "一"};
-  const std::vector<std::string> pieces = {"扫黑除恶", "人民政府", "政", "府", "ab", "Ａ", "级",
-                                           "國家", "𠀀", "字", "é", "化", " ", "\u200B", "★",
-                                           "一", "x", "\xED\xA0\x80", "中华人民共和国"};
+  const std::vector<std::string> terms = {"扫黑除恶", "人民政府", "政府", "ab", "Ａ级",
+                                          "國家",     "𠀀字",     "é化",  "一"};
+  const std::vector<std::string> pieces = {"扫黑除恶",
+                                           "人民政府",
+                                           "政",
+                                           "府",
+                                           "ab",
+                                           "Ａ",
+                                           "级",
+                                           "國家",
+                                           "𠀀",
+                                           "字",
+                                           "é",
+                                           "化",
+                                           " ",
+                                           "\u200B",
+                                           "★",
+                                           "一",
+                                           "x",
+                                           "\xED\xA0\x80",
+                                           "中华人民共和国"};
   uint32_t seed = 12345;
   auto next = [&] {
     seed = seed * 1103515245u + 12345u;
