@@ -164,16 +164,25 @@ __attribute__((target("avx2"))) size_t ScreeningEngine::Scanner::AppendAvx2(size
           const uint32_t i7 = table[(q1 >> 32) & 0xFFFF];
           const uint32_t i8 = table[q1 >> 48];
           const uint32_t i9 = table[static_cast<uint32_t>(_mm_extract_epi16(hi, 4))];
-          // With normalisation: bit 16 set when some id is kNoise or kDrop.
-          const bool plain =
-              !kNormalize || (((i0 + 2) | (i1 + 2) | (i2 + 2) | (i3 + 2) | (i4 + 2) | (i5 + 2) |
-                               (i6 + 2) | (i7 + 2) | (i8 + 2) | (i9 + 2)) >>
-                              16) == 0;
+          // Four ids per 64-bit word.
+          const uint64_t w0 = i0 | (i1 << 16) | (uint64_t{i2} << 32) | (uint64_t{i3} << 48);
+          const uint64_t w1 = i4 | (i5 << 16) | (uint64_t{i6} << 32) | (uint64_t{i7} << 48);
+          const uint32_t w2 = i8 | (i9 << 16);
+          // With normalisation: is some id kNoise or kDrop (0xFFFE, 0xFFFF)? Such
+          // a lane is all ones after OR-ing 1 in, i.e. zero after negation; the
+          // exact SWAR has-zero-lane test finds it. (A plain OR of the ten ids
+          // made GCC assemble them in a vector through the stack.)
+          bool plain = true;
+          if (kNormalize) {
+            constexpr uint64_t kOnes = 0x0001000100010001ull;
+            constexpr uint64_t kHigh = 0x8000800080008000ull;
+            const uint64_t z0 = ~(w0 | kOnes);
+            const uint64_t z1 = ~(w1 | kOnes);
+            const uint64_t z2 = ~(uint64_t{w2} | kOnes);  // lanes 2-3 become 0xFFFE
+            plain =
+                ((((z0 - kOnes) & ~z0) | ((z1 - kOnes) & ~z1) | ((z2 - kOnes) & ~z2)) & kHigh) == 0;
+          }
           if (plain) {
-            // Four ids per 64-bit store.
-            const uint64_t w0 = i0 | (i1 << 16) | (uint64_t{i2} << 32) | (uint64_t{i3} << 48);
-            const uint64_t w1 = i4 | (i5 << 16) | (uint64_t{i6} << 32) | (uint64_t{i7} << 48);
-            const uint32_t w2 = i8 | (i9 << 16);
             std::memcpy(ids + n, &w0, 8);
             std::memcpy(ids + n + 4, &w1, 8);
             std::memcpy(ids + n + 8, &w2, 4);
@@ -187,13 +196,11 @@ __attribute__((target("avx2"))) size_t ScreeningEngine::Scanner::AppendAvx2(size
               gap = 0;
             }
             n += 10;
-          } else {
-            const uint32_t i[10] = {i0, i1, i2, i3, i4, i5, i6, i7, i8, i9};
-            for (uint32_t j = 0; j < 10; ++j) put(i[j], off + 3 * j);
+            p += 30;
+            flush_if_full();
+            continue;
           }
-          p += 30;
-          flush_if_full();
-          continue;
+          // Noise or zero-width characters among the ten: one at a time below.
         }
         alignas(32) uint16_t lanes[16];
         _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), cp);
