@@ -15,6 +15,7 @@
 
 namespace {
 
+using gongkai::Status;
 using gongkai::screening::EngineMatch;
 using gongkai::screening::EngineOptions;
 using gongkai::screening::ScreeningEngine;
@@ -44,6 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     o.normalizer = normalize ? &TextNormalizer::Default() : &TextNormalizer::Identity();
     ScreeningEngine engine(o);
     std::vector<std::string> added;
+    std::vector<std::string> tried;
     size_t pos = 0;
     while (pos <= dict.size() && added.size() < 16) {
       size_t nl = dict.find('\n', pos);
@@ -52,6 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       pos = nl + 1;
       if (engine.Add(term).ok()) added.push_back(term);
       (void)engine.AddProtected(term);
+      tried.push_back(term);
     }
     if (!engine.Compile(text).ok()) continue;
     (void)engine.Match(text, nullptr, [&](const EngineMatch& m) {
@@ -65,6 +68,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bool valid = gongkai::screening::FindInvalidUtf8(text) == std::string_view::npos;
     if (count.ok() != valid) std::abort();
     if (!normalize && valid && *count != NaiveCount(added, text)) std::abort();
+
+    // The scalar decoder and filter must agree with the vector ones exactly.
+    EngineOptions scalar_options = o;
+    scalar_options.vector_decode = false;
+    ScreeningEngine scalar(scalar_options);
+    for (const auto& t : tried) {
+      (void)scalar.Add(t);
+      (void)scalar.AddProtected(t);
+    }
+    if (!scalar.Compile(text).ok()) std::abort();
+    std::vector<EngineMatch> a, b;
+    Status sa = engine.Match(text, nullptr, [&](const EngineMatch& m) { a.push_back(m); });
+    Status sb = scalar.Match(text, nullptr, [&](const EngineMatch& m) { b.push_back(m); });
+    if (sa.ToString() != sb.ToString() || a.size() != b.size()) std::abort();
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i].pattern != b[i].pattern || a[i].begin != b[i].begin || a[i].end != b[i].end ||
+          a[i].kind != b[i].kind) {
+        std::abort();
+      }
+    }
   }
   return 0;
 }

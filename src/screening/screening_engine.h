@@ -27,6 +27,10 @@ struct EngineOptions {
   // Noise characters allowed between two consecutive characters of a term
   // (only when the normalizer has noise; 0 disables skipping).
   int max_gap = 2;
+  // Decode and filter with AVX2 when the CPU has it. Off only
+  // in tests and benchmarks that compare the vector path with the scalar one;
+  // both give identical results.
+  bool vector_decode = true;
 };
 
 // One occurrence found by Match. Offsets are bytes of the original text.
@@ -123,8 +127,8 @@ class ScreeningEngine {
   // The compiled automaton.
   std::vector<uint16_t> bmp_ids_;                      // code point → id, 64 Ki entries
   std::unordered_map<char32_t, uint16_t> astral_ids_;  // the few above U+FFFF
-  std::vector<uint64_t> bits_;                         // anchor bigram filter
-  int bits_shift_ = 64;
+  std::vector<uint32_t> bits_;                         // anchor bigram filter
+  int bits_shift_ = 32;
   std::vector<Slot> slots_;  // open-addressed: anchor key → entries
   uint32_t slot_mask_ = 0;
   std::vector<Entry> entries_;
@@ -132,6 +136,7 @@ class ScreeningEngine {
   std::vector<uint32_t> protected_pool_;  // start in pool_ of each protected string
   std::vector<uint8_t> protected_len_;
   std::unordered_set<std::u32string> common_words_;  // folded
+  bool avx2_ = false;           // options_.vector_decode and the CPU has AVX2
   uint16_t first_single_ = 0;  // ids [first_single_, first_single_ + num_single_) are terms
   uint16_t num_single_ = 0;
   int reach_ = 2;                                     // characters a verification may look ahead
