@@ -102,8 +102,10 @@ class Interpreter {
     if (head.size() < 9) return false;
     static constexpr std::string_view kNumerals[] = {"一、", "二、", "三、",
                                                      "四、", "五、", "六、"};
-    for (std::string_view num : kNumerals) {
-      if (head.substr(0, num.size()) == num) return false;  // MatchHeading's test
+    if (head.compare(3, 3, "\u3001") == 0) {  // 、 after the first character
+      for (std::string_view num : kNumerals) {
+        if (head.substr(0, num.size()) == num) return false;  // MatchHeading's test
+      }
     }
     return !(section_ >= 1 && section_ <= 3 && MayStartHeaderRun(*t_, head));
   }

@@ -57,7 +57,9 @@ bool Lookup(const LabelIndex& ix, std::string_view n, Place& out) {
     }
     bool stripped = false;
     for (const auto& p : ix.group_prefixes) {
-      if (n.size() > p.size() && n.compare(0, p.size(), p) == 0) {
+      // First and last byte before the whole compare: most cells start with no prefix.
+      if (n.size() > p.size() && !p.empty() && n[0] == p[0] && n[p.size() - 1] == p.back() &&
+          n.compare(0, p.size(), p) == 0) {
         n.remove_prefix(p.size());
         stripped = true;
         break;

@@ -238,7 +238,9 @@ Document ReadPlainText(std::string_view text) {
     std::vector<std::string_view> words;
     size_t start = 0;
     for (size_t i = 0; i < line.size();) {
-      size_t sep = line[i] == ' ' ? 1 : line.compare(i, 3, "\u3000") == 0 ? 3 : 0;
+      size_t sep = line[i] == ' '                                           ? 1
+                   : line[i] == '\xE3' && line.compare(i, 3, "\u3000") == 0 ? 3
+                                                                            : 0;
       if (sep == 0) {
         ++i;
         continue;

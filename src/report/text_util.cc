@@ -51,6 +51,12 @@ bool IsQuoteCp(uint32_t cp) {
          cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F;
 }
 
+// True when the first three bytes of `w` (little-endian) are a character with lead byte E4–E9
+// (CJK ideographs U+4000–U+9FFF), which normalisation keeps as it is.
+inline bool IsIdeograph(uint32_t w) {
+  return (w & 0xFF) - 0xE4 <= 0xE9 - 0xE4 && (w & 0xC0C000) == 0x808000;
+}
+
 // Byte classes for AppendNormalized: 0 an ASCII byte kept as it is, 1 an ASCII byte dropped
 // (whitespace and quotes), 2 a CJK lead byte (E4–E9), 3 any other non-ASCII byte.
 constexpr std::array<uint8_t, 256> kNormClass = [] {
@@ -96,6 +102,11 @@ bool AppendNormalized(std::string_view s, std::string& out) {
     if (cls == 2 && i + 2 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
       i += 3;
+      // The rest of a run of ideographs, one 32-bit load each.
+      if constexpr (std::endian::native == std::endian::little) {
+        uint32_t w;
+        while (i + 4 <= n && (std::memcpy(&w, s.data() + i, 4), IsIdeograph(w))) i += 3;
+      }
       continue;
     }
     uint32_t cp = 0;
