@@ -154,22 +154,26 @@ std::string_view TrimSpace(std::string_view s) {
     return s;
   }
   while (!s.empty()) {
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') {
+    auto c = static_cast<unsigned char>(s.front());
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       s.remove_prefix(1);
-    } else if (s.size() >= 3 && std::memcmp(s.data(), "\u3000", 3) == 0) {
+    } else if (c == 0xE3 && s.size() >= 3 && std::memcmp(s.data(), "\u3000", 3) == 0) {
       s.remove_prefix(3);
-    } else if (s.size() >= 2 && std::memcmp(s.data(), "\u00a0", 2) == 0) {
+    } else if (c == 0xC2 && s.size() >= 2 && std::memcmp(s.data(), "\u00a0", 2) == 0) {
       s.remove_prefix(2);
     } else {
       break;
     }
   }
   while (!s.empty()) {
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n') {
+    auto c = static_cast<unsigned char>(s.back());
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       s.remove_suffix(1);
-    } else if (s.size() >= 3 && std::memcmp(s.data() + s.size() - 3, "\u3000", 3) == 0) {
+    } else if (c == 0x80 && s.size() >= 3 &&
+               std::memcmp(s.data() + s.size() - 3, "\u3000", 3) == 0) {
       s.remove_suffix(3);
-    } else if (s.size() >= 2 && std::memcmp(s.data() + s.size() - 2, "\u00a0", 2) == 0) {
+    } else if (c == 0xA0 && s.size() >= 2 &&
+               std::memcmp(s.data() + s.size() - 2, "\u00a0", 2) == 0) {
       s.remove_suffix(2);
     } else {
       break;
