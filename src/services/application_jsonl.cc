@@ -317,8 +317,9 @@ Result<int> ApplicationService::ImportJsonLines(const account::Actor& actor,
     GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
     auto parents = account::ParentsOf(all);
     for (auto& [line, r] : records) {
+      const std::string& wanted = r.agency_name;  // clang 14 cannot capture a structured binding
       auto found = std::find_if(all.begin(), all.end(),
-                                [&](const agency::Agency& a) { return a.name == r.agency_name; });
+                                [&](const agency::Agency& a) { return a.name == wanted; });
       if (found == all.end()) {
         return NotFound("agency " + r.agency_name,
                         "第" + std::to_string(line) + "行：机构“" + r.agency_name + "”不存在");
