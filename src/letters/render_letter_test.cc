@@ -64,7 +64,8 @@ std::vector<std::string> DocxParagraphs(const std::string& docx) {
   auto doc = report::ReadDocx(pkg).value();
   std::vector<std::string> out;
   for (const auto& row : doc.rows) {
-    if (row.kind == report::RowKind::kParagraph && !row.cells.empty()) out.push_back(row.cells[0]);
+    if (row.kind == report::RowKind::kParagraph && !row.cells.empty())
+      out.emplace_back(row.cells[0]);
   }
   return out;
 }

@@ -1,14 +1,18 @@
 // Importer details beyond the forms: the agency named only in the text, a 法人或其他组织 小计
-// column in table 三, and narrative figures written in Chinese numerals.
+// column in table 三, narrative figures written in Chinese numerals, and the Document's cells as
+// views (what the fast paths must keep).
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "report/document.h"
 #include "report/generator.h"
 #include "report/import.h"
 #include "report/render.h"
 #include "report/report_test_util.h"
+#include "report/text_util.h"
 #include "report/validate.h"
 
 namespace gongkai::report {
@@ -155,6 +159,45 @@ TEST(NarrativeChineseNumeralsTest, ReadsChineseCounts) {
   EXPECT_TRUE(CheckReport(r).empty());
   r.sections[1] = "本年度收到申请二三十件。";
   EXPECT_TRUE(CheckReport(r).empty());
+}
+
+// Cells are views (document.h): into the input for the line-based forms, into the Document's
+// store for text a reader had to build. Both must survive the store growing and the Document
+// moving.
+TEST(DocumentTest, KeptTextStaysValidWhenTheStoreGrowsAndTheDocumentMoves) {
+  Document doc;
+  std::vector<std::string_view> kept;
+  for (int i = 0; i < 3000; ++i) kept.push_back(doc.store.Keep(std::to_string(i) + "号单元格"));
+  Document moved = std::move(doc);
+  for (int i = 0; i < 3000; ++i) ASSERT_EQ(kept[i], std::to_string(i) + "号单元格") << i;
+  std::string big(20000, 'x');  // larger than a block
+  EXPECT_EQ(moved.store.Keep(big), big);
+  EXPECT_EQ(doc.store.Keep("仍可用"), "仍可用");  // NOLINT: a moved-from store starts afresh
+}
+
+TEST(DocumentTest, PipeCellContinuedOverLinesIsJoinedAndOtherCellsPointIntoTheInput) {
+  std::string input = "|\n一、总体情况 |\n|\n（一）不予公开\n1.属于国家秘密 |\n3 |\n";
+  Document doc = ReadPipeForm(input);
+  Document moved = std::move(doc);
+  ASSERT_EQ(moved.rows.size(), 2u);
+  ASSERT_EQ(moved.rows[1].cells.size(), 2u);
+  EXPECT_EQ(moved.rows[1].cells[0], "（一）不予公开1.属于国家秘密");
+  EXPECT_EQ(moved.rows[1].cells[1], "3");
+  EXPECT_EQ(moved.rows[1].cells[1].data(), input.data() + input.find("3 |"));
+}
+
+TEST(TextUtilTest, ValidationAndTrimmingAroundWordBoundaries) {
+  // ASCII is skipped a word at a time: invalid bytes at every offset after it are still found.
+  for (size_t k = 0; k < 20; ++k) {
+    std::string ascii(k, 'a');
+    EXPECT_FALSE(IsValidUtf8(ascii + "\xFF" + "bcdefghijk")) << k;
+    EXPECT_FALSE(IsValidUtf8(ascii + "\xE4\xB8")) << k;  // cut in the middle of 中
+    EXPECT_TRUE(IsValidUtf8(ascii + "中文" + ascii)) << k;
+  }
+  EXPECT_EQ(TrimSpace("\u3000 数字 12\u00a0"), "数字 12");
+  EXPECT_EQ(TrimSpace("中文"), "中文");
+  EXPECT_EQ(TrimSpace("\u3000"), "");
+  EXPECT_EQ(NormalizeLabel("（一） \u201c三安全\u201d\t12"), "(一)三安全12");
 }
 
 }  // namespace

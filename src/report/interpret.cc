@@ -9,6 +9,7 @@
 // never guesses where a number belongs.
 #include <fmt/format.h>
 
+#include <array>
 #include <functional>
 
 #include "report/document.h"
@@ -101,8 +102,10 @@ class Interpreter {
     if (head.size() < 9) return false;
     static constexpr std::string_view kNumerals[] = {"一、", "二、", "三、",
                                                      "四、", "五、", "六、"};
-    for (std::string_view num : kNumerals) {
-      if (head.substr(0, num.size()) == num) return false;  // MatchHeading's test
+    if (head.compare(3, 3, "\u3001") == 0) {  // 、 after the first character
+      for (std::string_view num : kNumerals) {
+        if (head.substr(0, num.size()) == num) return false;  // MatchHeading's test
+      }
     }
     return !(section_ >= 1 && section_ <= 3 && MayStartHeaderRun(*t_, head));
   }
@@ -188,7 +191,7 @@ class Interpreter {
             size_t pos = 0;
             while (pos <= c.size()) {
               size_t end = c.find('\n', pos);
-              if (end == std::string::npos) end = c.size();
+              if (end == std::string_view::npos) end = c.size();
               Paragraph(std::string_view(c).substr(pos, end - pos));
               pos = end + 1;
             }
@@ -223,10 +226,13 @@ class Interpreter {
     return false;
   }
 
+  // Where ReadValues puts a row's values (the widest row is table 四's 15 cells).
+  using ValueSlots = std::array<Value*, kTable4Columns + 1>;
+
   // Reads cells [first, first+k) as values of the given kinds into `out`.
   void ReadValues(const DocRow& row, const NormRow& n, int first,
                   const std::vector<ValueKind>& kinds,
-                  const std::function<std::string(int)>& name_of, const std::vector<Value*>& out) {
+                  const std::function<std::string(int)>& name_of, const ValueSlots& out) {
     const int k = static_cast<int>(kinds.size());
     // Empty cells right after the label stand for merged label columns (Markdown writes a
     // merged cell once and leaves the rest empty) when the row is wider than its values.
@@ -267,10 +273,10 @@ class Interpreter {
               true);
         return;
       }
-      std::vector<Value*> out;
-      for (size_t j = 0; j < b.kinds.size(); ++j) {
+      ValueSlots out{};
+      for (size_t j = 0; j < b.kinds.size() && j < out.size(); ++j) {
         seen2_[base + j] = true;
-        out.push_back(&res_.report.table2[base + j]);
+        out[j] = &res_.report.table2[base + j];
       }
       ReadValues(
           row, n, leaf + 1, b.kinds,
@@ -291,9 +297,8 @@ class Interpreter {
       return;
     }
     static const std::vector<ValueKind> kinds(kTable3Columns, ValueKind::kCount);
-    std::vector<Value*> out;
-    out.reserve(kTable3Columns);
-    for (int c = 0; c < kTable3Columns; ++c) out.push_back(&cells[c]);
+    ValueSlots out{};
+    for (int c = 0; c < kTable3Columns; ++c) out[c] = &cells[c];
     ReadValues(
         row, n, leaf + 1, kinds,
         [&](int c) { return t_->Table3RowName(p.row) + " · " + t_->table3_columns[c]; }, out);
@@ -305,8 +310,8 @@ class Interpreter {
     Table3Line& cells = res_.report.table3[r];
     static const std::vector<ValueKind> kinds(kTable3Columns + 1, ValueKind::kCount);
     Value subtotal;
-    std::vector<Value*> out = {&cells[0], &cells[1], &cells[2], &cells[3],
-                               &cells[4], &cells[5], &subtotal, &cells[6]};
+    ValueSlots out = {&cells[0], &cells[1], &cells[2], &cells[3],
+                      &cells[4], &cells[5], &subtotal, &cells[6]};
     auto name = [&](int c) {
       return t_->Table3RowName(r) + " · " +
              (c == 6 ? t_->table3_legal_person + t_->table3_subtotal
@@ -345,9 +350,8 @@ class Interpreter {
     int first = 0;
     while (first < static_cast<int>(n.size()) && n[first].empty()) ++first;
     static const std::vector<ValueKind> kinds(kTable4Columns, ValueKind::kCount);
-    std::vector<Value*> out;
-    out.reserve(kTable4Columns);
-    for (int c = 0; c < kTable4Columns; ++c) out.push_back(&res_.report.table4[c]);
+    ValueSlots out{};
+    for (int c = 0; c < kTable4Columns; ++c) out[c] = &res_.report.table4[c];
     ReadValues(
         row, n, first, kinds, [&](int c) { return "四、" + t_->Table4ColumnName(c); }, out);
   }

@@ -57,7 +57,9 @@ bool Lookup(const LabelIndex& ix, std::string_view n, Place& out) {
     }
     bool stripped = false;
     for (const auto& p : ix.group_prefixes) {
-      if (n.size() > p.size() && n.compare(0, p.size(), p) == 0) {
+      // First and last byte before the whole compare: most cells start with no prefix.
+      if (n.size() > p.size() && !p.empty() && n[0] == p[0] && n[p.size() - 1] == p.back() &&
+          n.compare(0, p.size(), p) == 0) {
         n.remove_prefix(p.size());
         stripped = true;
         break;
@@ -82,7 +84,15 @@ Norms::Norms(const Document& doc) {
   for (const DocRow& row : doc.rows) {
     first_.push_back(cells_.size());
     if (row.kind == RowKind::kParagraph) continue;
-    for (const auto& c : row.cells) {
+    for (std::string_view c : row.cells) {
+      // A plain number (most cells) is its own normalised form, and numeric.
+      size_t d = 0;
+      while (d < c.size() && c[d] >= '0' && c[d] <= '9') ++d;
+      if (d != 0 && d == c.size()) {
+        cells_.push_back(c);
+        numeric_.push_back(1);
+        continue;
+      }
       std::string_view v = NormalizeLabelView(c, buf_);
       cells_.push_back(v);
       numeric_.push_back(!v.empty() && LooksNumeric(v) ? 1 : 0);

@@ -31,10 +31,10 @@ class DocxBuilder {
       if (end == std::string::npos) end = para_.size();
       std::string_view line = TrimSpace(std::string_view(para_).substr(pos, end - pos));
       if (!line.empty()) {
-        DocRow r;
+        BuildRow r;
         r.cells.emplace_back(line);
         r.line = paragraphs_;
-        doc_.rows.push_back(std::move(r));
+        rows_.push_back(std::move(r));
       }
       pos = end + 1;
     }
@@ -51,16 +51,16 @@ class DocxBuilder {
   }
   void StartRow() {
     if (tbl_depth_ != 1) return;
-    DocRow r;
+    BuildRow r;
     r.kind = RowKind::kTable;
     r.table = table_;
     r.row = ++row_;
-    doc_.rows.push_back(std::move(r));
+    rows_.push_back(std::move(r));
     in_cell_ = false;
   }
   void StartCell() {
-    if (tbl_depth_ != 1 || doc_.rows.empty() || doc_.rows.back().kind != RowKind::kTable) return;
-    doc_.rows.back().cells.emplace_back();
+    if (tbl_depth_ != 1 || rows_.empty() || rows_.back().kind != RowKind::kTable) return;
+    rows_.back().cells.emplace_back();
     in_cell_ = true;
   }
   void EndCell() {
@@ -73,7 +73,7 @@ class DocxBuilder {
 
   Document Finish() {
     Document out;
-    for (auto& r : doc_.rows) {
+    for (auto& r : rows_) {
       if (r.kind == RowKind::kTable) {
         bool any = false;
         for (auto& cell : r.cells) {
@@ -83,15 +83,15 @@ class DocxBuilder {
         }
         if (!any) continue;
       }
-      out.rows.push_back(std::move(r));
+      out.rows.push_back(KeepRow(r, out.store));
     }
     return out;
   }
 
  private:
-  std::string& Sink() { return tbl_depth_ > 0 ? doc_.rows.back().cells.back() : para_; }
+  std::string& Sink() { return tbl_depth_ > 0 ? rows_.back().cells.back() : para_; }
 
-  Document doc_;
+  std::vector<BuildRow> rows_;  // cells grow as text arrives; copied into a Document by Finish
   std::string para_;
   int tbl_depth_ = 0, p_depth_ = 0, table_ = 0, row_ = 0, paragraphs_ = 0;
   bool in_cell_ = false;

@@ -83,8 +83,8 @@ std::string Lower(std::string_view s) {
 }  // namespace
 
 Document ReadHtml(std::string_view s) {
-  Document doc;
-  std::string para;  // text outside tables
+  std::vector<BuildRow> rows;  // cells grow as text arrives; copied into `out` at the end
+  std::string para;            // text outside tables
   int table = 0, table_depth = 0, row_in_table = 0;
   bool in_cell = false;
   auto flush_para = [&] {
@@ -103,13 +103,13 @@ Document ReadHtml(std::string_view s) {
     para.clear();
     std::string_view t = TrimSpace(out);
     if (t.empty()) return;
-    DocRow r;
+    BuildRow r;
     r.cells.emplace_back(t);
-    doc.rows.push_back(std::move(r));
+    rows.push_back(std::move(r));
   };
   auto text_sink = [&]() -> std::string* {
-    if (in_cell && !doc.rows.empty() && !doc.rows.back().cells.empty()) {
-      return &doc.rows.back().cells.back();
+    if (in_cell && !rows.empty() && !rows.back().cells.empty()) {
+      return &rows.back().cells.back();
     }
     // Outside any cell: prose, also inside a layout table after a nested table has closed
     // (whitespace between cells collapses to nothing).
@@ -177,11 +177,11 @@ Document ReadHtml(std::string_view s) {
       if (name == "tr" && table_depth > 0) {
         in_cell = false;
         if (!closing) {
-          DocRow r;
+          BuildRow r;
           r.kind = RowKind::kTable;
           r.table = table;
           r.row = ++row_in_table;
-          doc.rows.push_back(std::move(r));
+          rows.push_back(std::move(r));
         }
         continue;
       }
@@ -189,14 +189,14 @@ Document ReadHtml(std::string_view s) {
         if (closing) {
           in_cell = false;
         } else {
-          if (doc.rows.empty() || doc.rows.back().kind != RowKind::kTable) {
-            DocRow r;
+          if (rows.empty() || rows.back().kind != RowKind::kTable) {
+            BuildRow r;
             r.kind = RowKind::kTable;
             r.table = table;
             r.row = ++row_in_table;
-            doc.rows.push_back(std::move(r));
+            rows.push_back(std::move(r));
           }
-          doc.rows.back().cells.emplace_back();
+          rows.back().cells.emplace_back();
           in_cell = true;
         }
         continue;
@@ -223,7 +223,7 @@ Document ReadHtml(std::string_view s) {
   flush_para();
   // Cells: trim; rows that are all empty are dropped.
   Document out;
-  for (auto& r : doc.rows) {
+  for (auto& r : rows) {
     if (r.kind == RowKind::kTable) {
       bool any = false;
       for (auto& cell : r.cells) {
@@ -232,7 +232,7 @@ Document ReadHtml(std::string_view s) {
       }
       if (!any) continue;
     }
-    out.rows.push_back(std::move(r));
+    out.rows.push_back(KeepRow(r, out.store));
   }
   return out;
 }

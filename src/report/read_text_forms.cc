@@ -25,6 +25,9 @@ void ForEachLine(std::string_view text, Fn fn) {
   }
 }
 
+// Room for the rows of `text` (lines average well over 32 bytes): no regrowth of the row vector.
+size_t RowsEstimate(std::string_view text) { return text.size() / 32 + 8; }
+
 DocRow ParagraphRow(std::string_view text, int line) {
   DocRow r;
   r.kind = RowKind::kParagraph;
@@ -40,9 +43,10 @@ Document ReadPipeForm(std::string_view text) {
   // of k pipes is k empty cells. A line without a closing pipe inside a row continues the next
   // cell when the next line closes one, and is prose otherwise (the table has ended).
   Document doc;
+  doc.rows.reserve(RowsEstimate(text));
   bool in_row = false;
   int table = 0, row_in_table = 0;
-  std::vector<std::pair<std::string, int>> held;  // lines without a closing pipe
+  std::vector<std::pair<std::string_view, int>> held;  // lines without a closing pipe
   bool last_was_table = false;
   auto flush_held = [&] {
     if (held.empty()) return;
@@ -71,18 +75,21 @@ Document ReadPipeForm(std::string_view text) {
       return;
     }
     if (in_row && !line.empty() && line.back() == '|') {
-      std::string prefix;
-      for (auto& [t, l] : held) prefix += t;
-      held.clear();
+      auto& cells = doc.rows.back().cells;
       size_t start = 0;
-      bool first = true;
       while (true) {
         size_t bar = line.find('|', start);
         if (bar == std::string_view::npos) break;
-        std::string cell = std::string(TrimSpace(line.substr(start, bar - start)));
-        if (first) cell = prefix + cell;
-        first = false;
-        doc.rows.back().cells.push_back(std::move(cell));
+        std::string_view cell = TrimSpace(line.substr(start, bar - start));
+        if (start == 0 && !held.empty()) {
+          // The held lines are the start of this cell: join them in the store.
+          std::string joined;
+          for (auto& [t, l] : held) joined += t;
+          joined += cell;
+          cell = doc.store.Keep(joined);
+          held.clear();
+        }
+        cells.push_back(cell);
         start = bar + 1;
       }
       return;
@@ -92,7 +99,7 @@ Document ReadPipeForm(std::string_view text) {
       return;
     }
     if (in_row && held.empty()) {
-      held.emplace_back(std::string(line), ln);
+      held.emplace_back(line, ln);
       return;
     }
     flush_held();
@@ -106,6 +113,7 @@ Document ReadPipeForm(std::string_view text) {
 
 Document ReadMarkdown(std::string_view text) {
   Document doc;
+  doc.rows.reserve(RowsEstimate(text));
   int table = 0, row_in_table = 0;
   bool in_table = false;
   ForEachLine(text, [&](std::string_view raw, int ln) {
@@ -154,7 +162,7 @@ Document ReadMarkdown(std::string_view text) {
               v.push_back(t[k++]);
             }
           }
-          r.cells.push_back(std::move(v));
+          r.cells.push_back(doc.store.Keep(v));
           cell.clear();
         } else {
           cell += c;
@@ -181,6 +189,7 @@ Document ReadPlainText(std::string_view text) {
   // A line whose last word is a number may be a table row laid out with spaces (text copied
   // out of a PDF); the interpreter decides, and keeps it as prose otherwise.
   Document doc;
+  doc.rows.reserve(RowsEstimate(text));
   std::string norm;  // reused: no allocation per line
   ForEachLine(text, [&](std::string_view raw, int ln) {
     std::string_view line = TrimSpace(raw);
@@ -191,7 +200,7 @@ Document ReadPlainText(std::string_view text) {
       DocRow r;
       r.kind = RowKind::kTable;
       r.line = ln;
-      r.cells.reserve(std::count(line.begin(), line.end(), '\t') + 1);
+      r.cells.reserve(16);  // our widest rows have 15 cells; wider ones grow
       size_t start = 0;
       while (true) {
         size_t tab = line.find('\t', start);
@@ -226,38 +235,28 @@ Document ReadPlainText(std::string_view text) {
       return;
     }
     // Split at spaces (ASCII and full-width).
-    std::vector<std::string> words;
-    std::string cur;
+    std::vector<std::string_view> words;
+    size_t start = 0;
     for (size_t i = 0; i < line.size();) {
-      if (line[i] == ' ') {
-        if (!cur.empty()) words.push_back(std::move(cur));
-        cur.clear();
+      size_t sep = line[i] == ' '                                           ? 1
+                   : line[i] == '\xE3' && line.compare(i, 3, "\u3000") == 0 ? 3
+                                                                            : 0;
+      if (sep == 0) {
         ++i;
-      } else if (line.compare(i, 3, "\u3000") == 0) {
-        if (!cur.empty()) words.push_back(std::move(cur));
-        cur.clear();
-        i += 3;
-      } else {
-        cur += line[i++];
+        continue;
       }
+      if (i > start) words.push_back(line.substr(start, i - start));
+      i += sep;
+      start = i;
     }
-    if (!cur.empty()) words.push_back(std::move(cur));
-    std::string last = words.empty() ? std::string() : NormalizeLabel(words.back());
-    if (words.size() >= 2 && LooksNumeric(last)) {
+    if (start < line.size()) words.push_back(line.substr(start));
+    norm.clear();
+    if (!words.empty() && LooksNumeric(NormalizeLabelView(words.back(), norm))) {
       DocRow r;
       r.kind = RowKind::kLoose;
       r.line = ln;
       r.cells = std::move(words);
-      r.raw = std::string(line);
-      doc.rows.push_back(std::move(r));
-      return;
-    }
-    if (words.size() == 1 && LooksNumeric(last)) {
-      DocRow r;
-      r.kind = RowKind::kLoose;
-      r.line = ln;
-      r.cells = std::move(words);
-      r.raw = std::string(line);
+      r.raw = line;
       doc.rows.push_back(std::move(r));
       return;
     }

@@ -181,11 +181,11 @@ bool IsTemplateLine(std::string_view text) {
 }
 
 // Rows of one sheet as Document rows: a row with a single text cell is a paragraph (one per
-// line of the cell), any other row a table row.
-std::vector<DocRow> SheetRows(const std::vector<SheetRow>& rows, int table) {
+// line of the cell), any other row a table row. Cells are copied into `store`.
+std::vector<DocRow> SheetRows(const std::vector<SheetRow>& rows, int table, TextStore& store) {
   std::vector<DocRow> out;
   for (const auto& sr : rows) {
-    std::vector<std::string> cells;
+    std::vector<std::string_view> cells;  // views of `rows` until kept
     int filled = 0, last = -1;
     for (size_t i = 0; i < sr.cells.size(); ++i) {
       cells.emplace_back(TrimSpace(sr.cells[i]));
@@ -197,15 +197,15 @@ std::vector<DocRow> SheetRows(const std::vector<SheetRow>& rows, int table) {
     if (filled == 0) continue;
     cells.resize(last + 1);
     if (filled == 1 && !LooksNumeric(NormalizeLabel(cells[last]))) {
-      const std::string& text = cells[last];
+      std::string_view text = cells[last];
       size_t pos = 0;
       while (pos <= text.size()) {
         size_t end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string_view line = TrimSpace(std::string_view(text).substr(pos, end - pos));
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = TrimSpace(text.substr(pos, end - pos));
         if (!line.empty() && !IsTemplateLine(line)) {
           DocRow r;
-          r.cells.emplace_back(line);
+          r.cells.push_back(store.Keep(line));
           r.line = sr.number;
           out.push_back(std::move(r));
         }
@@ -217,7 +217,8 @@ std::vector<DocRow> SheetRows(const std::vector<SheetRow>& rows, int table) {
     r.kind = RowKind::kTable;
     r.table = table;
     r.row = sr.number;
-    r.cells = std::move(cells);
+    r.cells.reserve(cells.size());
+    for (std::string_view c : cells) r.cells.push_back(store.Keep(c));
     out.push_back(std::move(r));
   }
   return out;
@@ -238,7 +239,7 @@ Result<Document> ReadXlsx(ZipPackage& pkg) {
   for (const auto& part : parts) {
     if (!pkg.Has(part)) continue;
     GONGKAI_ASSIGN_OR_RETURN(auto sheet, ReadSheet(pkg, part, shared));
-    std::vector<DocRow> rows = SheetRows(sheet, ++table);
+    std::vector<DocRow> rows = SheetRows(sheet, ++table, doc.store);
     int h = rows.empty() ? -1 : HeadingOf(rows[0]);
     size_t at = doc.rows.size();
     if (h >= 0) {

@@ -1,5 +1,6 @@
 #include "report/text_util.h"
 
+#include <array>
 #include <bit>
 #include <cstring>
 
@@ -50,6 +51,29 @@ bool IsQuoteCp(uint32_t cp) {
          cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F;
 }
 
+// True when the first three bytes of `w` (little-endian) are a character with lead byte E4–E9
+// (CJK ideographs U+4000–U+9FFF), which normalisation keeps as it is.
+inline bool IsIdeograph(uint32_t w) {
+  return (w & 0xFF) - 0xE4 <= 0xE9 - 0xE4 && (w & 0xC0C000) == 0x808000;
+}
+
+// Byte classes for AppendNormalized: 0 an ASCII byte kept as it is, 1 an ASCII byte dropped
+// (whitespace and quotes), 2 a CJK lead byte (E4–E9), 3 any other non-ASCII byte.
+constexpr std::array<uint8_t, 256> kNormClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b < 0x80) {
+      t[b] = (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' ||
+              b == '"' || b == '\'')
+                 ? 1
+                 : 0;
+    } else {
+      t[b] = b >= 0xE4 && b <= 0xE9 ? 2 : 3;
+    }
+  }
+  return t;
+}();
+
 // Appends the normalised form of `s` to `out` unless it equals `s`; returns whether it appended.
 bool AppendNormalized(std::string_view s, std::string& out) {
   // Bytes that stay as they are (nearly all) are copied in runs: [run, i). Nothing is written
@@ -62,22 +86,27 @@ bool AppendNormalized(std::string_view s, std::string& out) {
     i += skip;
     run = i;
   };
-  while (i < s.size()) {
+  const size_t n = s.size();
+  while (i < n) {
     auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' || b == '"' ||
-          b == '\'') {
-        cut(1);
-      } else {
-        ++i;
-      }
+    const uint8_t cls = kNormClass[b];
+    if (cls == 0) {
+      ++i;
+      continue;
+    }
+    if (cls == 1) {
+      cut(1);
       continue;
     }
     // Fast path: CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9) pass through unchanged.
-    if (b >= 0xE4 && b <= 0xE9 && i + 2 < s.size() &&
-        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+    if (cls == 2 && i + 2 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
       i += 3;
+      // The rest of a run of ideographs, one 32-bit load each.
+      if constexpr (std::endian::native == std::endian::little) {
+        uint32_t w;
+        while (i + 4 <= n && (std::memcpy(&w, s.data() + i, 4), IsIdeograph(w))) i += 3;
+      }
       continue;
     }
     uint32_t cp = 0;
@@ -117,23 +146,34 @@ std::string NormalizeLabel(std::string_view s) {
 }
 
 std::string_view TrimSpace(std::string_view s) {
+  if (s.empty()) return s;
+  // Nearly every cell and line starts and ends with text: first and last byte say so. Spaces are
+  // ASCII ≤ ' ', or U+3000 (E3 80 80) or U+00A0 (C2 A0).
+  auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
+  if (first > ' ' && first != 0xE3 && first != 0xC2 && last > ' ' && last != 0x80 && last != 0xA0) {
+    return s;
+  }
   while (!s.empty()) {
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n') {
+    auto c = static_cast<unsigned char>(s.front());
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       s.remove_prefix(1);
-    } else if (s.size() >= 3 && std::memcmp(s.data(), "\u3000", 3) == 0) {
+    } else if (c == 0xE3 && s.size() >= 3 && std::memcmp(s.data(), "\u3000", 3) == 0) {
       s.remove_prefix(3);
-    } else if (s.size() >= 2 && std::memcmp(s.data(), "\u00a0", 2) == 0) {
+    } else if (c == 0xC2 && s.size() >= 2 && std::memcmp(s.data(), "\u00a0", 2) == 0) {
       s.remove_prefix(2);
     } else {
       break;
     }
   }
   while (!s.empty()) {
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n') {
+    auto c = static_cast<unsigned char>(s.back());
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       s.remove_suffix(1);
-    } else if (s.size() >= 3 && std::memcmp(s.data() + s.size() - 3, "\u3000", 3) == 0) {
+    } else if (c == 0x80 && s.size() >= 3 &&
+               std::memcmp(s.data() + s.size() - 3, "\u3000", 3) == 0) {
       s.remove_suffix(3);
-    } else if (s.size() >= 2 && std::memcmp(s.data() + s.size() - 2, "\u00a0", 2) == 0) {
+    } else if (c == 0xA0 && s.size() >= 2 &&
+               std::memcmp(s.data() + s.size() - 2, "\u00a0", 2) == 0) {
       s.remove_suffix(2);
     } else {
       break;
@@ -226,12 +266,18 @@ bool IsValidUtf8(std::string_view s) {
   while (i < n) {
     auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      // ASCII runs (numbers, tabs, markup) eight bytes at a time.
-      ++i;
-      uint64_t w;
-      while (i + 8 <= n && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ull) == 0)) {
-        i += 8;
+      // ASCII runs (numbers, tabs, markup) eight bytes at a time, up to the first non-ASCII byte
+      // of the last word in one step (short runs between Chinese text are the common case).
+      if constexpr (std::endian::native == std::endian::little) {
+        if (i + 8 <= n) {
+          uint64_t w;
+          std::memcpy(&w, s.data() + i, 8);
+          uint64_t high = w & 0x8080808080808080ull;  // s[i] is ASCII: bit 7 is clear
+          i += high == 0 ? 8 : static_cast<size_t>(std::countr_zero(high)) / 8;
+          continue;
+        }
       }
+      ++i;
       continue;
     }
     // Fast path for three-byte forms that cannot be overlong or surrogates (lead E1–EC, EE–EF):
