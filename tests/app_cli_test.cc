@@ -70,6 +70,37 @@ TEST_F(AppCliTest, AddEventShowAndCompile) {
   EXPECT_EQ(exported.out.rfind("{\"schema\":\"gongkai.application\",\"version\":1,", 0), 0u);
 }
 
+// The `app` commands and `report compile` take the calendar's files like `calendar` does: a
+// regional rest day on Wednesday 2024-10-30 (--override) moves the due date of an application
+// received on 2024-10-08 from Monday 11-04 to Tuesday 11-05; bad files are input errors.
+TEST_F(AppCliTest, HolidayFilesFromTheCommandLine) {
+  const std::string regional = dir_ + "/regional.tsv";
+  testing_util::WriteFile(regional, "date\tkind\tname\n2024-10-30\tholiday\t本地假日\n");
+  auto add = Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X", "--name",
+                  "张三", "--phone", "13800000000", "--description", "请公开2023年企业名录",
+                  "--date", "2024-10-08", "--override", regional});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  auto show = Run({"app", "show", "1", "--as-of", "2024-10-25", "--override", regional});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("答复期限：2024-11-05\n"), std::string::npos) << show.out;
+  auto plain = Run({"app", "show", "1", "--as-of", "2024-10-25"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("答复期限：2024-11-04\n"), std::string::npos) << plain.out;
+
+  // A file that does not parse is an input error, reported before anything is read or written.
+  const std::string broken = dir_ + "/broken.tsv";
+  testing_util::WriteFile(broken, "date\tkind\tname\n2024-13-01\tholiday\tx\n");
+  auto bad = Run({"app", "list", "--agency", "樟工信", "--override", broken});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(bad.err.rfind("错误：", 0), 0u) << bad.err;
+  auto compile = Run({"report", "compile", "--agency", "樟工信", "--year", "2024", "--holidays",
+                      dir_ + "/missing.tsv"});
+  EXPECT_EQ(compile.exit_code, 2);
+  // An option `app` does not know is still refused.
+  EXPECT_EQ(Run({"app", "list", "--agency", "樟工信", "--no-such-flag"}).exit_code, 2);
+}
+
 // An ordinary letter arrives on Saturday 2024-09-28 and is confirmed with the applicant on
 // Monday 2024-09-30: the confirmation is the receipt date (Art. 31(2)), 国庆 is skipped and the
 // 调休 Saturday 2024-10-12 counts, so 20 working days end on Friday 2024-11-01. A registered

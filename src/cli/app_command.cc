@@ -326,6 +326,10 @@ void AddReads(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
 void AddAppCommands(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("app", "依申请公开：登记、办理、期限、统计");
   cmd->require_subcommand(1);
+  // --holidays/--override may follow any `app` subcommand: what a subcommand does not know falls
+  // through to `app` (and, still unknown, is an error of the root command).
+  cmd->fallthrough();
+  AddCalendarFileOptions(cmd, ctx.calendar_files);
   auto o = std::make_shared<AppOptions>();
   AddIntake(cmd, ctx, o);
   AddEvent(cmd, ctx, o);

@@ -78,6 +78,7 @@ void AddReportCompileCommand(CLI::App& report_cmd, CliContext& ctx) {
   cmd->add_option("--to", o->to, "json | html | txt | md | xlsx | docx（默认打印表格）");
   cmd->add_option("-o,--output", o->output, "输出文件（xlsx、docx 必须指定）");
   cmd->add_option("--cell", o->cell, "列出某单元格背后的申请，如 3.3.1:1、3.7:7、t4:2");
+  AddCalendarFileOptions(cmd, ctx.calendar_files);
   cmd->callback([&ctx, o] {
     auto env = OpenAppEnv(ctx);
     if (!env) return;

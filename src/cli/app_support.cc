@@ -1,25 +1,16 @@
 #include "cli/app_support.h"
 
-#include <cstdlib>
-
 #include "calendar/calendar_files.h"
 #include "cli/cli_common.h"
 #include "services/agency_service.h"
 
 namespace gongkai::cli {
 
-namespace {
-std::string Env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
-}  // namespace
-
 std::unique_ptr<AppEnv> OpenAppEnv(CliContext& ctx) {
   auto env = std::make_unique<AppEnv>();
   env->store = OpenMigratedStore(ctx);
   if (!env->store) return nullptr;
-  auto cal = calendar::LoadCalendar(Env("GONGKAI_HOLIDAYS"), Env("GONGKAI_HOLIDAY_OVERRIDE"));
+  auto cal = calendar::LoadCalendar(ctx.calendar_files.holidays, ctx.calendar_files.overrides);
   if (!cal.ok()) {
     FailWith(ctx, cal.status());
     return nullptr;

@@ -10,8 +10,9 @@
 
 namespace gongkai::cli {
 
-// The database, a system clock and an ApplicationService with the calendar of GONGKAI_HOLIDAYS /
-// GONGKAI_HOLIDAY_OVERRIDE (default: the bundled file). nullptr after reporting an error.
+// The database, a system clock and an ApplicationService with the calendar of ctx.calendar_files
+// (--holidays / --override, else GONGKAI_HOLIDAYS / GONGKAI_HOLIDAY_OVERRIDE, else the bundled
+// file). nullptr after reporting an error.
 struct AppEnv {
   std::unique_ptr<storage::Store> store;
   SystemClock clock;

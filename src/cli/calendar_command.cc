@@ -10,6 +10,7 @@
 
 #include "calendar/calendar_files.h"
 #include "cli/cli.h"
+#include "cli/cli_common.h"
 
 namespace gongkai::cli {
 
@@ -18,28 +19,6 @@ namespace {
 using calendar::ExcludedSpan;
 using calendar::Explanation;
 using calendar::WorkingDayCalendar;
-
-// Options shared by every calendar subcommand.
-struct CalendarFiles {
-  std::string holidays;   // --holidays: the national file (default: the bundled one)
-  std::string overrides;  // --override: regional days
-};
-
-const char* EnvOrEmpty(const char* name) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? v : "";
-}
-
-void AddFileOptions(CLI::App* cmd, CalendarFiles& files) {
-  files.holidays = EnvOrEmpty("GONGKAI_HOLIDAYS");
-  files.overrides = EnvOrEmpty("GONGKAI_HOLIDAY_OVERRIDE");
-  cmd->add_option(
-      "--holidays", files.holidays,
-      "全国节假日文件（环境变量 GONGKAI_HOLIDAYS；默认为内置的 data/calendar/cn_holidays.tsv）");
-  cmd->add_option(
-      "--override", files.overrides,
-      "本地节假日覆盖文件（环境变量 GONGKAI_HOLIDAY_OVERRIDE）：地方性假日、取消的全国条目");
-}
 
 std::string DateWithWeekday(Date d) { return d.ToString() + "（" + d.ChineseWeekday() + "）"; }
 
@@ -125,7 +104,7 @@ std::string ExplainTable(const Explanation& ex) {
 }
 
 struct AddArgs {
-  CalendarFiles files;
+  CalendarFileOptions files;
   std::string start, count;
   std::vector<std::string> excluded;
   bool explain = false, json = false;
@@ -148,7 +127,7 @@ Result<std::string> RunAdd(const AddArgs& a) {
   return out;
 }
 
-Result<std::string> RunBetween(const CalendarFiles& files, const std::string& a_text,
+Result<std::string> RunBetween(const CalendarFileOptions& files, const std::string& a_text,
                                const std::string& b_text) {
   GONGKAI_ASSIGN_OR_RETURN(Date a, Date::Parse(a_text));
   GONGKAI_ASSIGN_OR_RETURN(Date b, Date::Parse(b_text));
@@ -159,7 +138,7 @@ Result<std::string> RunBetween(const CalendarFiles& files, const std::string& a_
          DateWithWeekday(b) + "，不含起始日）\n";
 }
 
-Result<std::string> RunIsWorkday(const CalendarFiles& files, const std::string& d_text) {
+Result<std::string> RunIsWorkday(const CalendarFileOptions& files, const std::string& d_text) {
   GONGKAI_ASSIGN_OR_RETURN(Date d, Date::Parse(d_text));
   GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar cal,
                            calendar::LoadCalendar(files.holidays, files.overrides));
@@ -169,7 +148,7 @@ Result<std::string> RunIsWorkday(const CalendarFiles& files, const std::string& 
          "\n";
 }
 
-Result<std::string> RunShow(const CalendarFiles& files, const std::string& year_text) {
+Result<std::string> RunShow(const CalendarFileOptions& files, const std::string& year_text) {
   int year = 0;
   auto r = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
   if (year_text.empty() || r.ec != std::errc() || r.ptr != year_text.data() + year_text.size() ||
@@ -213,18 +192,18 @@ void AddCalendarCommands(CLI::App& app, CliContext& ctx) {
   add->add_flag("--json", add_args->json, "以 JSON 输出");
   add->add_option("--exclude", add_args->excluded,
                   "不计算的期间（如征求第三方意见）：起始日期,结束日期[,说明]，可重复");
-  AddFileOptions(add, add_args->files);
+  AddCalendarFileOptions(add, add_args->files);
   add->callback([&ctx, add_args] { Emit(ctx, RunAdd(*add_args)); });
 
   struct TwoDates {
-    CalendarFiles files;
+    CalendarFileOptions files;
     std::string a, b;
   };
   auto between_args = std::make_shared<TwoDates>();
   auto* between = cal->add_subcommand("between", "两个日期之间的工作日数（A 之后至 B，含 B）");
   between->add_option("from", between_args->a, "起始日期（不计入）")->required();
   between->add_option("to", between_args->b, "结束日期（计入）")->required();
-  AddFileOptions(between, between_args->files);
+  AddCalendarFileOptions(between, between_args->files);
   between->callback([&ctx, between_args] {
     Emit(ctx, RunBetween(between_args->files, between_args->a, between_args->b));
   });
@@ -232,13 +211,13 @@ void AddCalendarCommands(CLI::App& app, CliContext& ctx) {
   auto day_args = std::make_shared<TwoDates>();
   auto* is_workday = cal->add_subcommand("is-workday", "某日是否为工作日及原因");
   is_workday->add_option("date", day_args->a, "日期，如 2024-10-12")->required();
-  AddFileOptions(is_workday, day_args->files);
+  AddCalendarFileOptions(is_workday, day_args->files);
   is_workday->callback([&ctx, day_args] { Emit(ctx, RunIsWorkday(day_args->files, day_args->a)); });
 
   auto show_args = std::make_shared<TwoDates>();
   auto* show = cal->add_subcommand("show", "某年的节假日、调休上班日和全年工作日数");
   show->add_option("year", show_args->a, "年份，如 2024")->required();
-  AddFileOptions(show, show_args->files);
+  AddCalendarFileOptions(show, show_args->files);
   show->callback([&ctx, show_args] { Emit(ctx, RunShow(show_args->files, show_args->a)); });
 }
 

@@ -19,12 +19,21 @@ inline constexpr int kExitUsage = 2;     // usage error or unreadable input
 
 // What every command can reach: the global options and the output streams.
 // Commands set `exit_code` instead of calling exit().
+// The holiday files of the working-day calendar: --holidays (the national file; default
+// GONGKAI_HOLIDAYS, else the bundled data/calendar/cn_holidays.tsv) and --override (regional
+// days; default GONGKAI_HOLIDAY_OVERRIDE). See docs/calendar.md.
+struct CalendarFileOptions {
+  std::string holidays;
+  std::string overrides;
+};
+
 struct CliContext {
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
-  std::string data_dir;     // --data-dir (given on the command line, else empty)
-  std::string db_url;       // --db
-  std::string config_path;  // --config / GONGKAI_CONFIG
+  std::string data_dir;                // --data-dir (given on the command line, else empty)
+  std::string db_url;                  // --db
+  std::string config_path;             // --config / GONGKAI_CONFIG
+  CalendarFileOptions calendar_files;  // of `app …` and `report compile`
   CLI::Option* data_dir_option = nullptr;
   CLI::Option* db_option = nullptr;
   int exit_code = kExitOk;

@@ -3,6 +3,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
 
@@ -18,6 +19,19 @@ void FailWith(CliContext& ctx, const Status& status) {
     default:
       ctx.Fail(kExitUsage, status.UserMessage());
   }
+}
+
+void AddCalendarFileOptions(CLI::App* cmd, CalendarFileOptions& files) {
+  const char* holidays = std::getenv("GONGKAI_HOLIDAYS");
+  const char* overrides = std::getenv("GONGKAI_HOLIDAY_OVERRIDE");
+  files.holidays = holidays != nullptr ? holidays : "";
+  files.overrides = overrides != nullptr ? overrides : "";
+  cmd->add_option(
+      "--holidays", files.holidays,
+      "全国节假日文件（环境变量 GONGKAI_HOLIDAYS；默认为内置的 data/calendar/cn_holidays.tsv）");
+  cmd->add_option(
+      "--override", files.overrides,
+      "本地节假日覆盖文件（环境变量 GONGKAI_HOLIDAY_OVERRIDE）：地方性假日、取消的全国条目");
 }
 
 namespace {

@@ -34,6 +34,9 @@ std::unique_ptr<storage::Store> OpenMigratedStore(CliContext& ctx);
 Result<agency::AgencyId> ResolveAgencyRef(const std::vector<agency::Agency>& all,
                                           const std::string& ref);
 
+// Adds --holidays and --override to `cmd`, defaulting to the environment.
+void AddCalendarFileOptions(CLI::App* cmd, CalendarFileOptions& files);
+
 // Reads a password: from stdin (first line) when it is not a terminal, else
 // by prompting twice without echo. kInvalidArgument when empty or the two differ.
 Result<std::string> ReadPassword(CliContext& ctx, const std::string& prompt);
