@@ -188,6 +188,9 @@ TEST_F(ApplicationTablesWebTest, AnotherAgencysClerkAndBadInputGet4xxPages) {
   HttpReply agency = Page(s_, "?agency=abc&year=2024");
   EXPECT_EQ(agency.status, 400);
   EXPECT_TRUE(Contains(agency.body, "编号“abc”无效"));
+  HttpReply unknown = Page(s_, "?agency=99999&year=2024");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_TRUE(Contains(unknown.body, "机构（编号 99999）不存在"));
   EXPECT_EQ(Send("GET", "/admin/applications/tables").status, 303);  // signed out: to /login
 }
 
