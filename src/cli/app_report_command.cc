@@ -37,32 +37,12 @@ void PrintTables(std::ostream& out, const services::CompiledTables& t) {
 
 // "3.3.1:1" (template row id : column 1–7) or "t4:5" (table 四 column 1–15).
 Status PrintCell(std::ostream& out, const services::CompiledTables& t, const std::string& ref) {
-  const Status bad = InvalidArgument(
-      "bad cell " + ref, "单元格写法不正确：" + ref +
-                             "（表三用 行号:列，如 3.3.1:1 或 3.7:7；表四用 t4:列，如 t4:2）");
-  size_t colon = ref.find(':');
-  if (colon == std::string::npos) return bad;
-  std::string row = ref.substr(0, colon), col_text = ref.substr(colon + 1);
-  if (col_text.empty() || col_text.size() > 2 ||
-      col_text.find_first_not_of("0123456789") != std::string::npos) {
-    return bad;
-  }
-  int col = std::stoi(col_text) - 1;
-  const Cell* cell = nullptr;
-  std::string name;
-  if (row == "t4") {
-    if (col < 0 || col >= kTable4Columns) return bad;
-    cell = &t.table4.cells[col];
-    name = "表四 " + Table4ColumnLabel(col);
-  } else {
-    int r = report::GetTemplate(report::TemplateVersion::k2021).Table3RowIndex(row);
-    if (r < 0 || col < 0 || col >= kTable3Columns) return bad;
-    cell = &t.table3.cells[r][col];
-    name = Table3RowLabel(r) + " · " + std::string(Table3ColumnLabel(col));
-  }
+  GONGKAI_ASSIGN_OR_RETURN(services::TableCellRef r, services::ParseTableCellRef(ref));
+  const Cell* cell = &services::CellAt(t, r);
+  std::string name = services::TableCellName(r);
   out << name << "：" << cell->count << "\n";
   for (int64_t id : cell->ids) {
-    std::string number = row == "t4" ? "复议/诉讼 #" + std::to_string(id) : t.NumberOf(id);
+    std::string number = r.table4 ? "复议/诉讼 #" + std::to_string(id) : t.NumberOf(id);
     out << "  " << number << "\n";
   }
   return Status::Ok();

@@ -26,6 +26,7 @@ Router WebApp::MakeRouter() {
   r.Add("GET", "/admin/applications", bind(HandleAdminApplications));
   r.Add("POST", "/admin/applications", bind(HandleAdminRegisterApplication));
   r.Add("GET", "/admin/applications/new", bind(HandleAdminApplicationForm));
+  r.Add("GET", "/admin/applications/tables", bind(HandleAdminApplicationTables));
   r.Add("GET", "/admin/applications/{id}", bind(HandleAdminApplication));
   r.Add("POST", "/admin/applications/{id}/events", bind(HandleAdminRecordEvent));
   r.Add("GET", "/admin/applications/{id}/letters/{kind}", bind(HandleLetterHtml));

@@ -189,6 +189,7 @@ Result<CompiledTables> ApplicationService::CompileTables(const account::Actor& a
   out.table3 = ComputeTable3(agency, year, apps);
   out.table4 = ComputeTable4(agency, year, cases);
   for (const Application& app : apps) out.numbers.emplace_back(app.id, app.number);
+  for (const Case& c : cases) out.case_applications.emplace_back(c.id, c.application_id);
   const report::ReportTemplate& tmpl = report::GetTemplate(report::TemplateVersion::k2021);
   if (static_cast<int>(tmpl.table3.size()) != kTable3Rows) {
     return Internal("table 3 template has " + std::to_string(tmpl.table3.size()) + " rows");

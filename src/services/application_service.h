@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "account/permissions.h"
@@ -138,8 +139,29 @@ struct CompiledTables {
   report::AnnualReport report;  // agency name, year, tables; sections empty
   // application id → number, for drill-down output.
   std::vector<std::pair<int64_t, std::string>> numbers;
+  // case id → application id, for the table-四 drill-down.
+  std::vector<std::pair<int64_t, int64_t>> case_applications;
   std::string NumberOf(int64_t id) const;
+  // The application behind case `case_id`; 0 when unknown.
+  int64_t ApplicationOfCase(int64_t case_id) const;
 };
+
+// A cell of the compiled tables as `gongkai report compile --cell` and the staff page name it:
+// "3.3.1:1" (table-三 template row id : column 1–7) or "t4:5" (table 四, column 1–15).
+struct TableCellRef {
+  bool table4 = false;
+  int row = 0;     // table-三 row index 0–24 (unused for table 四)
+  int column = 0;  // 0-based
+};
+// kInvalidArgument with a Chinese message giving the accepted forms.
+Result<TableCellRef> ParseTableCellRef(std::string_view ref);
+// The reference text of a cell ("3.3.1:1", "t4:5").
+std::string TableCellRefText(const TableCellRef& ref);
+// "表四 行政复议 · 结果维持" / "一、本年新收政府信息公开申请数量 · 自然人".
+std::string TableCellName(const TableCellRef& ref);
+// The counted cell (its count and the ids behind it: application ids in table 三, case ids in
+// table 四).
+const applications::Cell& CellAt(const CompiledTables& t, const TableCellRef& ref);
 
 // 依申请公开 applications: intake, numbering, events, the clock, queues, cases, duplicates,
 // recomputation after a calendar change, and the annual tables. Thread-safe; all state lives in

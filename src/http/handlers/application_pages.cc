@@ -1,7 +1,6 @@
 // Staff pages of 依申请公开 (/admin/applications…): the queue per agency, the register form and
 // one application's page with its clock and the forms of the next events. Signed in; the
 // service authorizes per agency.
-#include "account/permissions.h"
 #include "applications/events.h"
 #include "http/application_codec.h"
 #include "http/handlers/application_view.h"
@@ -12,17 +11,6 @@ namespace gongkai::http {
 namespace {
 
 namespace apps = applications;
-
-// The agencies whose applications the user may see (for the picker only; the service decides).
-std::vector<agency::Agency> ViewableAgencies(const std::vector<agency::Agency>& all,
-                                             const account::Actor& actor) {
-  auto parents = account::ParentsOf(all);
-  std::vector<agency::Agency> out;
-  for (const auto& a : all) {
-    if (account::Can(actor, account::Permission::kView, a.id, parents)) out.push_back(a);
-  }
-  return out;
-}
 
 mstch::map Section(const std::string& id, const std::string& title,
                    const std::vector<services::ApplicationSummary>& list) {

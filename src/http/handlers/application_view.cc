@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "account/permissions.h"
 #include "applications/outcome.h"
 #include "letters/letter.h"
 #include "services/letter_service.h"
@@ -114,6 +115,16 @@ std::string EventDetails(const apps::Event& e) {
 }
 
 }  // namespace
+
+std::vector<agency::Agency> ViewableAgencies(const std::vector<agency::Agency>& all,
+                                             const account::Actor& actor) {
+  auto parents = account::ParentsOf(all);
+  std::vector<agency::Agency> out;
+  for (const auto& a : all) {
+    if (account::Can(actor, account::Permission::kView, a.id, parents)) out.push_back(a);
+  }
+  return out;
+}
 
 mstch::map ApplicationFormContext(const FieldFn& get, const std::vector<agency::Agency>& agencies,
                                   bool staff) {

@@ -5,11 +5,16 @@
 #include <mstch/mstch.hpp>
 #include <vector>
 
+#include "account/permissions.h"
 #include "agency/agency.h"
 #include "http/application_codec.h"
 #include "services/application_service.h"
 
 namespace gongkai::http {
+
+// The agencies whose applications `actor` may see (kView), for pickers only; the service decides.
+std::vector<agency::Agency> ViewableAgencies(const std::vector<agency::Agency>& all,
+                                             const account::Actor& actor);
 
 // The intake form's values (from `get`, the submitted fields, so input is kept after an error)
 // and its choices: agencies, applicant kinds, carriers, deliveries; with `staff`, channels too.

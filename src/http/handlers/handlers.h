@@ -39,6 +39,7 @@ HttpResponse HandleAdminApplications(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminApplicationForm(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminRegisterApplication(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminApplication(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminApplicationTables(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminRecordEvent(const HttpRequest& req, WebApp& app);
 
 // Reply letters (letter_handlers.cc): the printable page, the DOCX, and the API.
