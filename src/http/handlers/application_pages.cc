@@ -51,16 +51,10 @@ HttpResponse HandleAdminApplications(const HttpRequest& req, WebApp& app) {
   if (!who) return app.SignInRequired(req);
   auto all = app.agencies().List();
   if (!all.ok()) return app.Error(req, all.status());
-  std::vector<agency::Agency> viewable = ViewableAgencies(*all, who->actor);
-  std::string chosen = req.Query("agency");
-  if (chosen.empty() && !viewable.empty()) chosen = std::to_string(viewable.front().id);
+  AgencyChoice choice = ChooseAgency(ViewableAgencies(*all, who->actor), req.Query("agency"));
+  const std::string& chosen = choice.chosen;
   mstch::map m;
-  mstch::array picker;
-  for (const auto& a : viewable) {
-    std::string id = std::to_string(a.id);
-    picker.push_back(mstch::map{{"code", id}, {"label", a.name}, {"selected", id == chosen}});
-  }
-  m["agencies"] = picker;
+  m["agencies"] = std::move(choice.options);
   if (!chosen.empty()) {
     auto agency = ParseId(chosen);
     if (!agency.ok()) return app.Error(req, agency.status());

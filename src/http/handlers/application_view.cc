@@ -126,6 +126,17 @@ std::vector<agency::Agency> ViewableAgencies(const std::vector<agency::Agency>& 
   return out;
 }
 
+AgencyChoice ChooseAgency(const std::vector<agency::Agency>& viewable, std::string chosen) {
+  AgencyChoice c;
+  if (chosen.empty() && !viewable.empty()) chosen = std::to_string(viewable.front().id);
+  for (const auto& a : viewable) {
+    std::string id = std::to_string(a.id);
+    c.options.push_back(mstch::map{{"code", id}, {"label", a.name}, {"selected", id == chosen}});
+  }
+  c.chosen = std::move(chosen);
+  return c;
+}
+
 mstch::map ApplicationFormContext(const FieldFn& get, const std::vector<agency::Agency>& agencies,
                                   bool staff) {
   std::string agency = get("agency_id");

@@ -16,6 +16,14 @@ namespace gongkai::http {
 std::vector<agency::Agency> ViewableAgencies(const std::vector<agency::Agency>& all,
                                              const account::Actor& actor);
 
+// The agency choice of a staff page: the `agency` query parameter, else the first viewable agency
+// ("" when there is none), and the picker's options with that one selected.
+struct AgencyChoice {
+  std::string chosen;
+  mstch::array options;  // {code, label, selected}
+};
+AgencyChoice ChooseAgency(const std::vector<agency::Agency>& viewable, std::string chosen);
+
 // The intake form's values (from `get`, the submitted fields, so input is kept after an error)
 // and its choices: agencies, applicant kinds, carriers, deliveries; with `staff`, channels too.
 mstch::map ApplicationFormContext(const FieldFn& get, const std::vector<agency::Agency>& agencies,
