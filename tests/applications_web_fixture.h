@@ -2,7 +2,6 @@
 // The fixture of the 依申请公开 web tests (applications_web_test.cc, applications_api_test.cc): the
 // shared web fixture (web_fixture.h: real server, SQLite file, fake clock at 2024-11-26, a
 // Tuesday) with the bundled holiday data, three agencies and two clerks.
-#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,20 +18,7 @@ using web_test::kPassword;
 constexpr char kResidentId[] = "11010519491231002X";
 
 // Percent-encodes a form value.
-inline std::string Enc(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+inline std::string Enc(const std::string& s) { return http::PercentEncode(s); }
 
 inline std::string FormBody(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string body;

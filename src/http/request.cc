@@ -1,5 +1,6 @@
 // HttpRequest helpers: headers, cookies, query strings and form bodies.
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,6 +64,21 @@ std::string FindUrlEncoded(std::string_view text, std::string_view name) {
 }
 
 }  // namespace
+
+std::string PercentEncode(std::string_view in) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : in) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
 
 bool PercentDecode(std::string_view in, bool plus_as_space, std::string* out) {
   out->clear();

@@ -98,6 +98,13 @@ TEST(RequestTest, PercentDecodes) {
   EXPECT_EQ(out, "");
 }
 
+TEST(RequestTest, PercentEncodesAllButUnreserved) {
+  EXPECT_EQ(PercentEncode("中 a-b_c.d~e+/&"), "%E4%B8%AD%20a-b_c.d~e%2B%2F%26");
+  std::string out;
+  EXPECT_TRUE(PercentDecode(PercentEncode("答复书 2024/1.docx"), false, &out));
+  EXPECT_EQ(out, "答复书 2024/1.docx");
+}
+
 TEST(RequestTest, ParsesQueryStrings) {
   HttpRequest r;
   r.query_string = "name=%E5%BC%A0+%E4%B8%89&x=1&x=2&empty=&flag&bad=%zz&a%20b=c&&";

@@ -150,6 +150,9 @@ class Server {
 // Decodes %XX escapes (and '+' as a space when plus_as_space). False on a
 // malformed escape ('%' not followed by two hex digits); *out is then unspecified.
 bool PercentDecode(std::string_view in, bool plus_as_space, std::string* out);
+// Percent-encodes everything but the unreserved characters (A-Z a-z 0-9 - . _ ~), as RFC 3986
+// and RFC 5987 (filename*=) want; the inverse of PercentDecode for form values and file names.
+std::string PercentEncode(std::string_view in);
 // "a=1&b=%E4%B8%AD" → {{"a","1"},{"b","中"}}; malformed escapes are kept literally.
 std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(std::string_view text);
 // The server's own error page: Chinese HTML, or `{"error":{"code":…,"message":…}}`

@@ -13,22 +13,6 @@ namespace {
 constexpr const char* kDocxType =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-// RFC 5987 value: everything but unreserved characters percent-encoded.
-std::string PercentEncode(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 Result<services::LetterRequest> RequestFrom(const HttpRequest& req, std::string_view kind) {
   services::LetterRequest r;
   GONGKAI_ASSIGN_OR_RETURN(r.kind, letters::ParseKind(kind));
