@@ -87,17 +87,23 @@ TEST(CalendarFilesTest, RuleChangeOf2025) {
   EXPECT_EQ(Add({2025, 9, 30}, 1), (Date{2025, 10, 9}));
 }
 
-TEST(CalendarFilesTest, UncoveredYearsAreNamed) {
-  auto late = National().AddWorkingDays({2026, 12, 20}, 20);
-  EXPECT_EQ(late.status().code(), StatusCode::kOutOfRange);
-  EXPECT_EQ(late.status().UserMessage(), "工作日历未包含2027年的节假日安排（已覆盖2019–2026年）");
-  auto early = National().IsWorkingDay({2018, 12, 29});
-  EXPECT_EQ(early.status().code(), StatusCode::kOutOfRange);
-  EXPECT_EQ(early.status().UserMessage(), "工作日历未包含2018年的节假日安排（已覆盖2019–2026年）");
-  EXPECT_EQ(National().AddWorkingDays({2018, 12, 28}, 1).status().code(), StatusCode::kOutOfRange);
+TEST(CalendarFilesTest, UncoveredYearsAreProvisional) {
+  // 2027 has no notice in the bundled data: 元旦 2027-01-01 (a Friday) is counted as a rest day.
+  auto late = National().ExplainAddWorkingDays({2026, 12, 20}, 20);
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  EXPECT_EQ(late->due, (Date{2027, 1, 18}));
+  EXPECT_EQ(late->provisional_years, (std::vector<int>{2027}));
+  EXPECT_EQ(ProvisionalNote(late->provisional_years), "预计：2027年节假日安排尚未发布");
+  // 2018 (before the data) by the 2014–2024 rules: 2018-12-29 was really a 调休 Saturday, which
+  // cannot be guessed, so it is a weekend here.
+  auto early = National().GetDayInfo({2018, 12, 29}).value();
+  EXPECT_TRUE(early.provisional);
+  EXPECT_EQ(early.kind, DayKind::kWeekend);
+  EXPECT_EQ(Add({2018, 12, 28}, 1), (Date{2018, 12, 31}));
   // A start on the last day before coverage is fine: it is not examined.
   EXPECT_EQ(Add({2018, 12, 31}, 1), (Date{2019, 1, 2}));
   EXPECT_EQ(Add({2026, 12, 1}, 20), (Date{2026, 12, 29}));
+  EXPECT_TRUE(National().ExplainAddWorkingDays({2026, 12, 1}, 20)->provisional_years.empty());
 }
 
 TEST(CalendarFilesTest, SpanFileGivesTheSameCountsWithHolidayNames) {

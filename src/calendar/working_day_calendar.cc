@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
+
+#include "calendar/statutory_holidays.h"
 
 namespace gongkai::calendar {
 
@@ -16,12 +19,26 @@ std::string DayInfo::Reason() const {
     case DayKind::kWeekend:
       return "周末";
     case DayKind::kHoliday:
-      return holiday_name;
+      return provisional ? holiday_name + "（预计）" : holiday_name;
     case DayKind::kAdjustedWorkday:
       return "调休上班（" + holiday_name + "）";
   }
   return "";
 }
+
+std::string ProvisionalNote(const std::vector<int>& years) {
+  if (years.empty()) return "";
+  std::string list;
+  for (int y : years) list += (list.empty() ? "" : "、") + std::to_string(y);
+  return "预计：" + list + "年节假日安排尚未发布";
+}
+
+struct WorkingDayCalendar::ProvisionalCache {
+  std::mutex mu;
+  std::map<int, std::vector<Entry>> years;
+};
+
+WorkingDayCalendar::WorkingDayCalendar() : provisional_(std::make_shared<ProvisionalCache>()) {}
 
 namespace {
 
@@ -103,26 +120,72 @@ std::string WorkingDayCalendar::CoveredYearsText() const {
   return out + "年";
 }
 
+bool WorkingDayCalendar::IsProvisional(int year) const {
+  return !Covers(year) && year >= kFirstStatutoryYear && year <= kLastStatutoryYear;
+}
+
+std::vector<int> WorkingDayCalendar::ProvisionalYearsBetween(Date a, Date b) const {
+  std::vector<int> out;
+  for (int y = a.year; y <= b.year; ++y) {
+    if (IsProvisional(y)) out.push_back(y);
+  }
+  return out;
+}
+
 Status WorkingDayCalendar::CheckCovered(Date date) const {
-  if (Covers(date.year)) return Status::Ok();
+  if (Covers(date.year) || IsProvisional(date.year)) return Status::Ok();
   std::string y = std::to_string(date.year);
   return OutOfRange(
       "working-day calendar has no data for " + y + " (needed for " + date.ToString() + ")",
-      "工作日历未包含" + y + "年的节假日安排（已覆盖" + CoveredYearsText() + "）");
+      "工作日历未包含" + y + "年的节假日安排（已覆盖" + CoveredYearsText() + "，可预计" +
+          std::to_string(kFirstStatutoryYear) + "–" + std::to_string(kLastStatutoryYear) + "年）");
 }
 
-const WorkingDayCalendar::Entry* WorkingDayCalendar::Find(int64_t day) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), day,
-                             [](const Entry& e, int64_t d) { return e.day < d; });
-  if (it == entries_.end() || it->day != day) return nullptr;
+namespace {
+
+template <typename Entries>
+auto FindIn(const Entries& entries, int64_t day) -> decltype(&entries[0]) {
+  auto it = std::lower_bound(entries.begin(), entries.end(), day,
+                             [](const auto& e, int64_t d) { return e.day < d; });
+  if (it == entries.end() || it->day != day) return nullptr;
   return &*it;
+}
+
+}  // namespace
+
+const WorkingDayCalendar::Entry* WorkingDayCalendar::Find(int64_t day) const {
+  return FindIn(entries_, day);
+}
+
+Result<const std::vector<WorkingDayCalendar::Entry>*> WorkingDayCalendar::ProvisionalEntries(
+    int year) const {
+  std::lock_guard<std::mutex> lock(provisional_->mu);
+  auto it = provisional_->years.find(year);
+  if (it != provisional_->years.end()) return &it->second;
+  GONGKAI_ASSIGN_OR_RETURN(std::vector<StatutoryDay> days, StatutoryHolidays(year));
+  std::map<int64_t, std::string> names;  // 中秋节 and 国庆节 can fall on the same day (2020)
+  for (const StatutoryDay& d : days) {
+    std::string& name = names[d.date.ToDays()];
+    if (name.find(d.name) == std::string::npos) name += (name.empty() ? "" : "、") + d.name;
+  }
+  std::vector<Entry> entries;
+  for (auto& [day, name] : names) entries.push_back(Entry{day, DayKind::kHoliday, name});
+  return &provisional_->years.emplace(year, std::move(entries)).first->second;
 }
 
 Result<DayInfo> WorkingDayCalendar::GetDayInfo(Date date) const {
   GONGKAI_RETURN_IF_ERROR(CheckCovered(date));
   DayInfo info;
   info.date = date;
-  if (const Entry* e = Find(date.ToDays())) {
+  const Entry* e = nullptr;
+  if (Covers(date.year)) {
+    e = Find(date.ToDays());
+  } else {
+    info.provisional = true;
+    GONGKAI_ASSIGN_OR_RETURN(const std::vector<Entry>* computed, ProvisionalEntries(date.year));
+    e = FindIn(*computed, date.ToDays());
+  }
+  if (e != nullptr) {
     info.kind = e->kind;
     info.holiday_name = e->name;
   } else {
@@ -177,6 +240,10 @@ Result<Explanation> WorkingDayCalendar::ExplainAddWorkingDays(
   while (ex.working_days < count) {
     d = d.AddDays(1);
     GONGKAI_ASSIGN_OR_RETURN(DayInfo info, GetDayInfo(d));
+    if (info.provisional &&
+        (ex.provisional_years.empty() || ex.provisional_years.back() != d.year)) {
+      ex.provisional_years.push_back(d.year);
+    }
     ExplainedDay day;
     day.weekday = d.ChineseWeekday();
     day.reason = info.Reason();
@@ -235,6 +302,7 @@ Result<YearSummary> WorkingDayCalendar::SummarizeYear(int year) const {
   GONGKAI_RETURN_IF_ERROR(CheckCovered(Date{year, 1, 1}));
   YearSummary s;
   s.year = year;
+  s.provisional = IsProvisional(year);
   for (Date d{year, 1, 1}; d.year == year; d = d.AddDays(1)) {
     GONGKAI_ASSIGN_OR_RETURN(DayInfo info, GetDayInfo(d));
     if (info.working()) ++s.working_days;

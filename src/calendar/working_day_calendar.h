@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -24,9 +25,12 @@ struct DayInfo {
   Date date;
   DayKind kind = DayKind::kWorkday;
   std::string holiday_name;  // kHoliday / kAdjustedWorkday: e.g. 国庆节; empty otherwise
+  // The day lies in a year that no notice covers: its kind is the 放假办法's statutory days and the
+  // weekends only (预计), and may change when the State Council's notice is imported.
+  bool provisional = false;
 
   bool working() const { return kind == DayKind::kWorkday || kind == DayKind::kAdjustedWorkday; }
-  // 工作日 / 周末 / 国庆节 / 调休上班（国庆节）.
+  // 工作日 / 周末 / 国庆节 / 调休上班（国庆节）; a provisional holiday: 春节（预计）.
   std::string Reason() const;
 };
 
@@ -59,7 +63,12 @@ struct Explanation {
   int holiday_days = 0;           // 法定节假日 (listed rest days)
   int adjusted_workdays = 0;      // 调休上班 days counted
   int excluded_working_days = 0;  // working days inside an ExcludedSpan
+  // Years of the examined days that no notice covers (ascending): the due date is 预计.
+  std::vector<int> provisional_years;
 };
+
+// 「预计：2027年节假日安排尚未发布」 (「2027、2028年」 for several); empty for no years.
+std::string ProvisionalNote(const std::vector<int>& years);
 
 // One year as listed by the data: its rest days, its 调休上班 days and its working-day total.
 struct YearSummary {
@@ -67,13 +76,18 @@ struct YearSummary {
   std::vector<DayInfo> holidays;           // listed rest days, in date order
   std::vector<DayInfo> adjusted_workdays;  // 调休上班, in date order
   int working_days = 0;
+  bool provisional = false;  // no notice covers the year: statutory days only (预计)
 };
 
 // Answers "which date is N working days after D" for statutory deadlines (答复期限): weekends are
 // rest days unless listed as 调休上班; listed holidays are rest days. Knows which years its data
-// covers and refuses (kOutOfRange, Chinese message naming the year) any computation that touches a
-// day outside them — never a silent guess. Counting starts the day after `start` (民法典 第201条).
-// Immutable after construction; safe to share between threads.
+// (the State Council's notices) covers. A year it does not cover, within kFirstStatutoryYear..
+// kLastStatutoryYear, is provisional (预计): its rest days are the weekends and the statutory
+// holidays of the 放假办法 (statutory_holidays.h), no 调休 is guessed, and every day and
+// explanation of it says so — the product never stops counting while next year's notice is awaited.
+// Outside that range any computation fails with kOutOfRange. Counting starts the day after `start`
+// (民法典 第201条). Immutable after construction (provisional years are computed once, on first
+// use, under a lock); safe to share between threads.
 class WorkingDayCalendar {
  public:
   // Builds the calendar from a national table and an optional override table (regional days: an
@@ -89,8 +103,12 @@ class WorkingDayCalendar {
   bool Covers(int year) const;
   // "2019–2026年" (or "2019、2021–2022年" with gaps).
   std::string CoveredYearsText() const;
+  // Not covered by the data, but computable from the 放假办法 (预计).
+  bool IsProvisional(int year) const;
+  // The provisional years among a.year..b.year, ascending.
+  std::vector<int> ProvisionalYearsBetween(Date a, Date b) const;
 
-  // kOutOfRange outside the covered years.
+  // kOutOfRange outside the covered and provisional years.
   Result<DayInfo> GetDayInfo(Date date) const;
   Result<bool> IsWorkingDay(Date date) const;
 
@@ -108,7 +126,7 @@ class WorkingDayCalendar {
   // kInvalidArgument if b < a or a span has from > to; kOutOfRange as above.
   Result<int> WorkingDaysBetween(Date a, Date b, std::span<const ExcludedSpan> excluded = {}) const;
 
-  // The listed days and working-day total of a covered year; kOutOfRange otherwise.
+  // The listed (or, for a provisional year, computed) days and working-day total of a year.
   Result<YearSummary> SummarizeYear(int year) const;
 
  private:
@@ -117,12 +135,16 @@ class WorkingDayCalendar {
     DayKind kind;
     std::string name;
   };
-  WorkingDayCalendar() = default;
+  struct ProvisionalCache;
+  WorkingDayCalendar();
   const Entry* Find(int64_t day) const;
   Status CheckCovered(Date date) const;
+  // The computed statutory days of a provisional year (sorted by day).
+  Result<const std::vector<Entry>*> ProvisionalEntries(int year) const;
 
-  std::vector<Entry> entries_;  // sorted by day, unique
-  std::vector<int> years_;      // sorted, unique
+  std::vector<Entry> entries_;                     // sorted by day, unique
+  std::vector<int> years_;                         // sorted, unique
+  std::shared_ptr<ProvisionalCache> provisional_;  // shared by copies; guarded inside
 };
 
 }  // namespace gongkai::calendar

@@ -80,19 +80,42 @@ TEST(WorkingDayCalendarTest, RejectsNegativeCountsAndReversedRanges) {
   EXPECT_EQ(b.status().UserMessage(), "结束日期2024-10-08早于开始日期2024-10-09");
 }
 
-TEST(WorkingDayCalendarTest, RefusesDaysOutsideCoveredYears) {
+TEST(WorkingDayCalendarTest, CountsUncoveredYearsProvisionally) {
   WorkingDayCalendar cal = Build(kNationalDay2024);
   EXPECT_EQ(cal.CoveredYearsText(), "2024年");
-  auto r = cal.AddWorkingDays({2024, 12, 20}, 20);
+  EXPECT_TRUE(cal.IsProvisional(2025));
+  EXPECT_FALSE(cal.IsProvisional(2024));
+  // 2025 has no notice here: 元旦 (a Wednesday) is a statutory day, weekends rest, no 调休.
+  auto ex = cal.ExplainAddWorkingDays({2024, 12, 20}, 20);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  EXPECT_EQ(ex->due, (Date{2025, 1, 20}));
+  EXPECT_EQ(ex->provisional_years, (std::vector<int>{2025}));
+  EXPECT_EQ(ex->holiday_days, 1);
+  auto ny = cal.GetDayInfo({2025, 1, 1}).value();
+  EXPECT_TRUE(ny.provisional);
+  EXPECT_EQ(ny.kind, DayKind::kHoliday);
+  EXPECT_EQ(ny.Reason(), "元旦（预计）");
+  EXPECT_TRUE(cal.GetDayInfo({2025, 1, 2}).value().provisional);
+  EXPECT_FALSE(cal.GetDayInfo({2024, 12, 31}).value().provisional);
+  EXPECT_EQ(ProvisionalNote(ex->provisional_years), "预计：2025年节假日安排尚未发布");
+  EXPECT_EQ(ProvisionalNote({2025, 2026}), "预计：2025、2026年节假日安排尚未发布");
+  EXPECT_EQ(ProvisionalNote({}), "");
+  // A count inside the covered year is not provisional.
+  auto inside = cal.ExplainAddWorkingDays({2024, 12, 27}, 2);
+  EXPECT_EQ(inside->due, (Date{2024, 12, 31}));
+  EXPECT_TRUE(inside->provisional_years.empty());
+  EXPECT_EQ(cal.ProvisionalYearsBetween({2023, 12, 1}, {2025, 1, 2}),
+            (std::vector<int>{2023, 2025}));
+}
+
+TEST(WorkingDayCalendarTest, RefusesYearsBeyondTheStatutoryRules) {
+  WorkingDayCalendar cal = Build("# years: 2100\ndate\tkind\tname\n2100-10-01\tholiday\t国庆节\n");
+  auto r = cal.AddWorkingDays({2100, 12, 20}, 20);
   EXPECT_EQ(r.status().code(), StatusCode::kOutOfRange);
-  EXPECT_EQ(r.status().UserMessage(), "工作日历未包含2025年的节假日安排（已覆盖2024年）");
-  auto before = cal.AddWorkingDays({2023, 12, 29}, 1);
-  EXPECT_EQ(before.status().UserMessage(), "工作日历未包含2023年的节假日安排（已覆盖2024年）");
-  EXPECT_EQ(cal.IsWorkingDay({2025, 1, 2}).status().code(), StatusCode::kOutOfRange);
-  EXPECT_EQ(cal.WorkingDaysBetween({2024, 12, 30}, {2025, 1, 2}).status().code(),
-            StatusCode::kOutOfRange);
-  // The last days of the year still work when the answer stays inside it.
-  EXPECT_EQ(cal.AddWorkingDays({2024, 12, 27}, 2).value(), (Date{2024, 12, 31}));
+  EXPECT_EQ(r.status().UserMessage(),
+            "工作日历未包含2101年的节假日安排（已覆盖2100年，可预计2008–2100年）");
+  EXPECT_EQ(cal.IsWorkingDay({2007, 1, 2}).status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(cal.AddWorkingDays({2100, 12, 27}, 2).value(), (Date{2100, 12, 29}));
 }
 
 TEST(WorkingDayCalendarTest, CoverageFollowsEntriesWithoutDeclaration) {
@@ -101,8 +124,10 @@ TEST(WorkingDayCalendarTest, CoverageFollowsEntriesWithoutDeclaration) {
       "2022-10-03\tholiday\t国庆节\n");
   EXPECT_EQ(cal.covered_years(), (std::vector<int>{2019, 2021, 2022}));
   EXPECT_EQ(cal.CoveredYearsText(), "2019、2021–2022年");
-  EXPECT_EQ(cal.IsWorkingDay({2020, 6, 1}).status().UserMessage(),
-            "工作日历未包含2020年的节假日安排（已覆盖2019、2021–2022年）");
+  // The gap year is counted provisionally.
+  EXPECT_TRUE(cal.IsProvisional(2020));
+  EXPECT_TRUE(cal.GetDayInfo({2020, 6, 1}).value().provisional);
+  EXPECT_TRUE(cal.IsWorkingDay({2020, 6, 1}).value());
 }
 
 TEST(WorkingDayCalendarTest, ExplainsEveryDay) {
@@ -221,8 +246,13 @@ TEST(WorkingDayCalendarTest, SummarizesAYear) {
   EXPECT_EQ(s.adjusted_workdays[0].date, (Date{2024, 9, 29}));
   // 262 Mon–Fri days in 2024, minus 5 holidays, plus 2 调休 days.
   EXPECT_EQ(s.working_days, 259);
-  EXPECT_EQ(cal.SummarizeYear(2023).status().UserMessage(),
-            "工作日历未包含2023年的节假日安排（已覆盖2024年）");
+  EXPECT_FALSE(s.provisional);
+  // 2023 is not covered: the statutory days only (11 under the 2013 rules), no 调休.
+  auto p = cal.SummarizeYear(2023).value();
+  EXPECT_TRUE(p.provisional);
+  EXPECT_EQ(p.holidays.size(), 11u);
+  EXPECT_TRUE(p.adjusted_workdays.empty());
+  EXPECT_EQ(p.holidays[1].Reason(), "春节（预计）");
 }
 
 TEST(WorkingDayCalendarTest, IsSafeToShareBetweenThreads) {
