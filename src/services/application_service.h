@@ -155,13 +155,15 @@ struct CompiledTables {
 };
 
 // A cell of the compiled tables as `gongkai report compile --cell` and the staff page name it:
-// "3.3.1:1" (table-三 template row id : column 1–7) or "t4:5" (table 四, column 1–15).
+// "3.3.1:1" (table-三 template row id : column 1–7) or "t4:5" (table 四, column 1–15). The row
+// may also be written as the report prints it (一, 二, 四, （一）…（七）, （三）2 or (三)2), the
+// column by its label (自然人 … 总计), and a table-三 cell without a column is its 总计.
 struct TableCellRef {
   bool table4 = false;
   int row = 0;     // table-三 row index 0–24 (unused for table 四)
   int column = 0;  // 0-based
 };
-// kInvalidArgument with a Chinese message giving the accepted forms.
+// kInvalidArgument with a Chinese message listing the accepted rows, columns and forms.
 Result<TableCellRef> ParseTableCellRef(std::string_view ref);
 // The reference text of a cell ("3.3.1:1", "t4:5").
 std::string TableCellRefText(const TableCellRef& ref);
