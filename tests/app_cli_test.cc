@@ -56,10 +56,10 @@ TEST_F(AppCliTest, AddEventShowAndCompile) {
 
   auto compile = Run({"report", "compile", "--agency", "樟工信", "--year", "2024"});
   ASSERT_EQ(compile.exit_code, 0) << compile.err;
-  EXPECT_NE(compile.out.find("\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"),
+  EXPECT_NE(compile.out.find("\n1\t一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"),
             std::string::npos)
       << compile.out;
-  EXPECT_NE(compile.out.find("\n三、本年度办理结果（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n"),
+  EXPECT_NE(compile.out.find("\n3.1\t三、本年度办理结果（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n"),
             std::string::npos);
   auto cell = Run({"report", "compile", "--agency", "樟工信", "--year", "2024", "--cell", "3.1:1"});
   ASSERT_EQ(cell.exit_code, 0) << cell.err;

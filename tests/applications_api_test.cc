@@ -79,6 +79,18 @@ TEST_F(ApplicationsWebTest, ApiRegistersALetterRecordsTheConfirmationAndExplains
   EXPECT_EQ(t["table3"]["rows"][2]["cells"][1]["count"], 1);  // （一）予以公开
   EXPECT_EQ(t["table3"]["rows"][2]["cells"][1]["numbers"][0], "樟工信依申〔2024〕1号");
   EXPECT_EQ(t["table3"]["rows"][23]["cells"][6]["count"], 1);  // （七）总计
+
+  // As of a day before the decision: only the events up to that day; before the letter, 404.
+  auto before = nlohmann::json::parse(Api("GET", path + "?as_of=2024-11-25", s).body);
+  EXPECT_EQ(before["events"].size(), 2u);
+  EXPECT_EQ(before["clock"]["status"], "办理中");
+  EXPECT_EQ(before["clock"]["conclusion"], nullptr);
+  EXPECT_EQ(before["clock"]["expired"], nlohmann::json::array());
+  EXPECT_EQ(nlohmann::json::parse(Api("GET", path, s).body)["events"].size(), 3u);
+  HttpReply early = Api("GET", path + "?as_of=2024-11-22", s);
+  EXPECT_EQ(early.status, 404) << early.body;
+  EXPECT_NE(early.body.find("截至2024-11-22尚无此申请（2024-11-23提交）"), std::string::npos)
+      << early.body;
 }
 
 TEST_F(ApplicationsWebTest, ApiDuplicatesMonthlyCountAndCases) {

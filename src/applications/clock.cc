@@ -39,6 +39,17 @@ std::string ReceiptBasis(Channel channel, Date d) {
   }
 }
 
+// Art. 31(1) makes the day handed in the receipt date; on a rest day the office is normally
+// closed, so the date is more likely a slip than a visit. Empty on a working day (or a day the
+// calendar does not cover: the period computation reports that).
+std::string RestDayFilingWarning(Date d, const calendar::WorkingDayCalendar& cal) {
+  Result<calendar::DayInfo> info = cal.GetDayInfo(d);
+  if (!info.ok() || info->working()) return "";
+  return "当面提交日期" + d.ToString() + "（" + d.ChineseWeekday() + "）为" + info->Reason() +
+         "，不是工作日，请核实提交日期；如确于当日当面提交，依《条例》第三十一条第（一）项仍以"
+         "提交之日为收到申请之日，期限自次日起算";
+}
+
 struct OpenConsultation {
   Date started;
   Date limit;  // started + 15 working days
@@ -88,6 +99,11 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
   }
   st.period_start = st.received;
   st.basis.push_back(ReceiptBasis(channel, *st.received));
+  if (channel == Channel::kInPerson) {
+    if (std::string w = RestDayFilingWarning(*st.received, cal); !w.empty()) {
+      st.warnings.push_back(std::move(w));
+    }
+  }
 
   std::map<std::string, OpenConsultation> consulting;
   std::optional<Date> correction_notice, fee_notice;
@@ -185,6 +201,7 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
     if (c.limit < stop && !st.conclusion) {
       st.warnings.push_back(party + "未在15个工作日内（" + c.limit.ToString() +
                             "前）答复，可依照《条例》作出决定；此后的时间计入答复期限");
+      st.expired.push_back(ExpiredConsultation(c.limit, party, c.kind));
     } else if (!st.conclusion) {
       consulting_now = true;
     }
@@ -207,6 +224,12 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
     st.status = ApplicationStatus::kConsulting;
   } else {
     st.status = ApplicationStatus::kInProgress;
+  }
+  if (correction_notice && !st.conclusion && *st.correction_deadline < as_of) {
+    st.expired.insert(st.expired.begin(), ExpiredCorrection(*st.correction_deadline));
+  }
+  if (awaiting_fee && *st.fee_deadline < as_of) {
+    st.expired.insert(st.expired.begin(), ExpiredFee(*st.fee_deadline));
   }
   // No period runs while a correction is awaited, nor after it lapsed.
   if (correction_notice) return st;
@@ -268,6 +291,7 @@ std::vector<std::string> DescribeClock(const ClockState& st) {
   }
   if (st.correction_deadline) out.push_back("补正期限：" + st.correction_deadline->ToString());
   if (st.fee_deadline) out.push_back("缴费期限：" + st.fee_deadline->ToString());
+  for (const ExpiredWait& w : st.expired) out.push_back("待办：" + w.action);
   if (st.conclusion) {
     out.push_back("办结：" + st.conclusion->date.ToString() + "，计入表三" +
                   FullLabel(st.conclusion->row));

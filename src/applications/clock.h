@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "applications/application.h"
+#include "applications/expired_wait.h"
 #include "calendar/working_day_calendar.h"
 #include "core/result.h"
 
@@ -51,6 +52,9 @@ struct ClockState {
   std::optional<calendar::Explanation> explanation;  // every day from period_start+1 to due
   std::vector<std::string> basis;     // Chinese: how each event shaped the clock, with the article
   std::vector<std::string> warnings;  // Chinese: late 补正 notice, consultation beyond 15 days …
+  // Open waits whose period ended before `as_of` (补正, fee, consultation), each with the action
+  // to take; empty once concluded.
+  std::vector<ExpiredWait> expired;
 };
 
 // The clock of an application with `channel` and `events` (in recorded order) as of `as_of`:

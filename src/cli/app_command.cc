@@ -51,15 +51,6 @@ struct AppOptions {
   int year = 0;
 };
 
-void PrintSummary(std::ostream& out, const ApplicationSummary& s) {
-  out << s.number << "\t" << s.applicant_name << "\t" << StatusLabel(s.status) << "\t收到 "
-      << Opt(s.received) << "\t期限 " << Opt(s.due);
-  if (s.due && s.status != ApplicationStatus::kConcluded) {
-    out << "\t剩余 " << s.working_days_left << " 个工作日";
-  }
-  out << "\n";
-}
-
 void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   auto* add = cmd->add_subcommand("add", "登记一件申请（当面、信函、传真、电子邮件或在线）");
   add->add_option("--agency", o->agency, "机构（编号、全称或简称）")->required();
@@ -132,6 +123,11 @@ void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     if (!r.ok()) return FailWith(ctx, r.status());
     *ctx.out << "已登记申请 " << r->number << "（内部编号 " << r->id << "）\n"
              << "查询码：" << r->lookup_code << "\n";
+    // What the clock flags on the day of filing (e.g. handed in on a rest day).
+    auto clock = env->service->ClockOf(account::Actor::Console(), r->id, first.back().date);
+    if (clock.ok()) {
+      for (const std::string& w : clock->warnings) *ctx.err << "注意：" << w << "\n";
+    }
   });
 }
 
@@ -187,43 +183,6 @@ void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   });
 }
 
-void PrintDetail(std::ostream& out, const services::ApplicationDetail& d, const ClockState& clock) {
-  const Application& a = d.app;
-  out << "申请 " << a.number << "（内部编号 " << a.id << "）\n";
-  out << "机构：" << d.agency_name << "\n";
-  out << "渠道：" << ChannelLabel(a.channel) << "\n";
-  out << "申请人：" << a.contact.name << "（" << ApplicantKindLabel(a.applicant_kind) << "）\n";
-  out << "内容描述：" << a.description << "\n";
-  out << "状态：" << StatusLabel(clock.status) << "\n";
-  out << "收到日期：" << Opt(clock.received) << "\n";
-  out << "答复期限：" << Opt(clock.due) << "\n";
-  if (clock.conclusion) {
-    out << "办结：" << clock.conclusion->date.ToString() << " " << FullLabel(clock.conclusion->row)
-        << "\n";
-  }
-  out << "办理记录：\n";
-  for (size_t i = 0; i < a.events.size(); ++i) {
-    const Event& e = a.events[i];
-    out << "  " << i + 1 << ". " << e.date.ToString() << " " << EventTypeLabel(e.type);
-    if (!e.party.empty()) out << " " << e.party;
-    if (e.days) out << " " << e.days << "个工作日";
-    for (OutcomeRow r : e.outcomes) out << " " << FullLabel(r);
-    out << "（" << e.actor << "）\n";
-  }
-  if (d.filing) {
-    out << "报备：" << d.filing->date.ToString() << " " << d.filing->filed_with << "\n";
-  }
-  for (const Case& c : d.cases) {
-    out << "复议/诉讼 #" << c.id << "：" << CaseKindLabel(c.kind) << " 立案 " << c.filed.ToString()
-        << " " << CaseResultLabel(c.result);
-    if (c.decided_on) out << " " << c.decided_on->ToString();
-    out << "\n";
-  }
-  if (a.decision_corrected) out << "答复已被纠正\n";
-  out << "期限说明：\n";
-  for (const std::string& line : DescribeClock(clock)) out << "  " << line << "\n";
-}
-
 void AddReads(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   auto* show = cmd->add_subcommand("show", "显示申请、办理记录和期限说明");
   show->add_option("application", o->ref, "申请编号或内部编号")->required();
@@ -233,13 +192,11 @@ void AddReads(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     if (!env) return;
     auto id = ResolveApplication(*env, o->ref);
     if (!id.ok()) return FailWith(ctx, id.status());
-    auto d = env->service->Get(account::Actor::Console(), *id);
-    if (!d.ok()) return FailWith(ctx, d.status());
     auto as_of = DateOr(o->as_of, env->clock.TodayInChina());
     if (!as_of.ok()) return FailWith(ctx, as_of.status());
-    auto clock = env->service->ClockOf(account::Actor::Console(), *id, *as_of);
-    if (!clock.ok()) return FailWith(ctx, clock.status());
-    PrintDetail(*ctx.out, *d, *clock);
+    auto d = env->service->GetAsOf(account::Actor::Console(), *id, *as_of);
+    if (!d.ok()) return FailWith(ctx, d.status());
+    PrintDetail(*ctx.out, *d);
   });
 
   auto* clock = cmd->add_subcommand("clock", "答复期限计算说明");
@@ -254,7 +211,6 @@ void AddReads(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     if (!as_of.ok()) return FailWith(ctx, as_of.status());
     auto c = env->service->ClockOf(account::Actor::Console(), *id, *as_of);
     if (!c.ok()) return FailWith(ctx, c.status());
-    *ctx.out << "状态：" << StatusLabel(c->status) << "\n";
     for (const std::string& line : DescribeClock(*c)) *ctx.out << line << "\n";
   });
 

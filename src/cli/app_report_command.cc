@@ -18,21 +18,25 @@ struct CompileOptions {
   int year = 0;
 };
 
+// The tables with each row's reference (行号, t4:N) and numbered columns, so that any cell can be
+// named to --cell.
 void PrintTables(std::ostream& out, const services::CompiledTables& t) {
+  const report::ReportTemplate& tmpl = report::GetTemplate(report::TemplateVersion::k2021);
   out << report::ReportTitle(t.report) << "（依申请公开统计，由办理台账生成）\n";
   out << "三、收到和处理政府信息公开申请情况\n";
-  out << "行";
-  for (int c = 0; c < kTable3Columns; ++c) out << "\t" << Table3ColumnLabel(c);
+  out << "行号\t行";
+  for (int c = 0; c < kTable3Columns; ++c) out << "\t" << c + 1 << " " << Table3ColumnLabel(c);
   out << "\n";
   for (int r = 0; r < kTable3Rows; ++r) {
-    out << Table3RowLabel(r);
+    out << tmpl.table3[r].id << "\t" << Table3RowLabel(r);
     for (int c = 0; c < kTable3Columns; ++c) out << "\t" << t.table3.at(r, c);
     out << "\n";
   }
   out << "四、政府信息公开行政复议、行政诉讼情况\n";
   for (int c = 0; c < kTable4Columns; ++c) {
-    out << Table4ColumnLabel(c) << "\t" << t.table4.at(c) << "\n";
+    out << "t4:" << c + 1 << "\t" << Table4ColumnLabel(c) << "\t" << t.table4.at(c) << "\n";
   }
+  out << "查看单元格背后的申请：--cell 行号:列号（如 3.1:7、（三）2:1），表四 --cell t4:列号\n";
 }
 
 // "3.3.1:1" (template row id : column 1–7) or "t4:5" (table 四 column 1–15).
@@ -57,7 +61,9 @@ void AddReportCompileCommand(CLI::App& report_cmd, CliContext& ctx) {
   cmd->add_option("--year", o->year, "年度")->required();
   cmd->add_option("--to", o->to, "json | html | txt | md | xlsx | docx（默认打印表格）");
   cmd->add_option("-o,--output", o->output, "输出文件（xlsx、docx 必须指定）");
-  cmd->add_option("--cell", o->cell, "列出某单元格背后的申请，如 3.3.1:1、3.7:7、t4:2");
+  cmd->add_option(
+      "--cell", o->cell,
+      "列出某单元格背后的申请，如 3.3.1:1、（三）2:7、3.7、t4:2（行号、列号见默认输出）");
   AddCalendarFileOptions(cmd, ctx.calendar_files);
   cmd->callback([&ctx, o] {
     auto env = OpenAppEnv(ctx);

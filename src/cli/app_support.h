@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the `app` and `report compile` commands.
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,14 @@ Result<agency::AgencyId> ResolveAgency(AppEnv& env, const std::string& ref);
 
 // "12" is an application id; anything else its number (樟工信依申〔2024〕3号).
 Result<applications::ApplicationId> ResolveApplication(AppEnv& env, const std::string& ref);
+
+// "剩余5个工作日", or "已逾期506个工作日" for a negative count (app_print.cc).
+std::string DaysLeftText(int working_days_left);
+// One line of `app list|queue`: number, applicant, status, receipt, due date, days left, and a
+// 待办 column per expired wait.
+void PrintSummary(std::ostream& out, const services::ApplicationSummary& s);
+// `app show`: the record, the events and the clock explained, as of `d.clock.as_of`.
+void PrintDetail(std::ostream& out, const services::ApplicationDetail& d);
 
 // `app case|numbering|export|import|recompute` (app_admin_command.cc).
 void AddAppAdminCommands(CLI::App* app_cmd, CliContext& ctx);

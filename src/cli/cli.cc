@@ -58,11 +58,20 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   CLI::App app("gongkai（公开）：政府信息公开平台", "gongkai");
   app.require_subcommand(1);
   app.option_defaults()->always_capture_default();
+  // The global options may also follow a subcommand (`gongkai serve --data-dir X`): every
+  // subcommand inherits fallthrough, so an option it does not know goes up to its parent and on
+  // to the root (and, still unknown, is an error there).
+  app.fallthrough();
   ctx.data_dir_option = app.add_option("--data-dir", ctx.data_dir,
                                        "数据目录（环境变量 GONGKAI_DATA_DIR，默认 ./var）");
   ctx.db_option =
       app.add_option("--db", ctx.db_url, "数据库，如 sqlite:var/gongkai.db（环境变量 GONGKAI_DB）");
-  app.add_option("--config", ctx.config_path, "TOML 配置文件（环境变量 GONGKAI_CONFIG）");
+  auto* config =
+      app.add_option("--config", ctx.config_path, "TOML 配置文件（环境变量 GONGKAI_CONFIG）");
+  // Given both before and after the subcommand, the last one counts.
+  for (CLI::Option* global : {ctx.data_dir_option, ctx.db_option, config}) {
+    global->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  }
 
   AddVersionCommand(app, ctx);
   AddCalendarCommands(app, ctx);

@@ -246,6 +246,18 @@ nlohmann::json ApplicationToJson(const apps::Application& a) {
   return j;
 }
 
+nlohmann::json ExpiredToJson(const std::vector<apps::ExpiredWait>& expired) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& w : expired) {
+    nlohmann::json j = {{"kind", apps::WaitKindCode(w.kind)},
+                        {"deadline", w.deadline.ToString()},
+                        {"action", w.action}};
+    if (!w.party.empty()) j["party"] = w.party;
+    out.push_back(j);
+  }
+  return out;
+}
+
 nlohmann::json ClockToJson(const apps::ClockState& s) {
   nlohmann::json j = {{"status", apps::StatusLabel(s.status)},
                       {"as_of", s.as_of.ToString()},
@@ -260,6 +272,7 @@ nlohmann::json ClockToJson(const apps::ClockState& s) {
                       {"fee_deadline", JsonOrNull(OptDate(s.fee_deadline))},
                       {"basis", s.basis},
                       {"warnings", s.warnings},
+                      {"expired", ExpiredToJson(s.expired)},
                       {"text", apps::DescribeClock(s)}};
   if (s.conclusion) {
     j["conclusion"] = {{"code", apps::InfoFor(s.conclusion->row).code},
@@ -316,7 +329,8 @@ nlohmann::json SummaryToJson(const services::ApplicationSummary& s) {
           {"received", JsonOrNull(OptDate(s.received))},
           {"due", JsonOrNull(OptDate(s.due))},
           {"working_days_left", s.working_days_left},
-          {"overdue", s.overdue}};
+          {"overdue", s.overdue},
+          {"expired", ExpiredToJson(s.expired)}};
 }
 
 nlohmann::json QueueToJson(const services::Queue& q) {

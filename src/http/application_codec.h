@@ -37,9 +37,12 @@ Result<applications::Fen> ParseYuan(std::string_view text);
 
 nlohmann::json ApplicationToJson(const applications::Application& app);
 nlohmann::json EventToJson(const applications::Event& e);
-// Status, dates, days left, basis, warnings, excluded spans, every explained day and the text
-// lines of DescribeClock.
+// Status, dates, days left, basis, warnings, expired waits, excluded spans, every explained day
+// and the text lines of DescribeClock.
 nlohmann::json ClockToJson(const applications::ClockState& clock);
+// The expired waits: [{"kind": "fee", "deadline": "2024-07-04", "action": "缴费期限已于…"}], with
+// "party" for a consultation.
+nlohmann::json ExpiredToJson(const std::vector<applications::ExpiredWait>& expired);
 nlohmann::json DetailToJson(const services::ApplicationDetail& detail);
 nlohmann::json SummaryToJson(const services::ApplicationSummary& s);
 nlohmann::json QueueToJson(const services::Queue& q);

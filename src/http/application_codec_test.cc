@@ -71,5 +71,27 @@ TEST(ApplicationCodecTest, CaseJsonHasCodesLabelsAndNullUntilDecided) {
             R"("result_label":"尚未审结"})");
 }
 
+TEST(ApplicationCodecTest, ClockAndSummaryCarryTheExpiredWaits) {
+  apps::ClockState st;
+  st.as_of = Date{2024, 7, 5};
+  st.status = apps::ApplicationStatus::kAwaitingFee;
+  st.expired = {apps::ExpiredFee(Date{2024, 7, 4}),
+                apps::ExpiredConsultation(Date{2024, 5, 20}, "某科技有限公司",
+                                          apps::ConsultedParty::kThirdParty)};
+  nlohmann::json j = ClockToJson(st)["expired"];
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["kind"], "fee");
+  EXPECT_EQ(j[0]["deadline"], "2024-07-04");
+  EXPECT_EQ(j[0]["action"], st.expired[0].action);
+  EXPECT_FALSE(j[0].contains("party"));
+  EXPECT_EQ(j[1]["kind"], "consultation");
+  EXPECT_EQ(j[1]["party"], "某科技有限公司");
+  EXPECT_EQ(j[1]["deadline"], "2024-05-20");
+  services::ApplicationSummary s;
+  s.expired = st.expired;
+  EXPECT_EQ(SummaryToJson(s)["expired"], j);
+  EXPECT_EQ(SummaryToJson(services::ApplicationSummary{})["expired"], nlohmann::json::array());
+}
+
 }  // namespace
 }  // namespace gongkai::http

@@ -170,6 +170,19 @@ Date SnapshotDay(const Application& app, Date today) {
   return day;
 }
 
+Application AsOf(const Application& app, Date day) {
+  Application out = app;
+  std::erase_if(out.events, [day](const Event& e) { return day < e.date; });
+  return out;
+}
+
+Status CheckSubmittedBy(const Application& app, Date day) {
+  if (app.events.empty() || !(day < app.events.front().date)) return Status::Ok();
+  return NotFound(
+      "application " + std::to_string(app.id) + " not yet submitted",
+      "截至" + day.ToString() + "尚无此申请（" + app.events.front().date.ToString() + "提交）");
+}
+
 ApplicationSummary Summarize(const Application& app, const std::optional<ClockState>& clock) {
   ApplicationSummary s;
   s.id = app.id;
@@ -178,9 +191,11 @@ ApplicationSummary Summarize(const Application& app, const std::optional<ClockSt
   s.received = ReceiptDate(app.channel, app.events);
   if (clock) {
     s.status = clock->status;
+    s.received = clock->received;
     s.due = clock->due;
     s.working_days_left = clock->working_days_left;
     s.overdue = clock->overdue;
+    s.expired = clock->expired;
   } else {
     s.status =
         ConclusionOf(app.events) ? ApplicationStatus::kConcluded : ApplicationStatus::kInProgress;

@@ -57,6 +57,11 @@ std::optional<applications::ClockState> TryClock(const applications::Application
 // The snapshot day for an application: max(today, last event date).
 Date SnapshotDay(const applications::Application& app, Date today);
 
+// The application as it stood at the end of `day`: the events dated after it dropped.
+applications::Application AsOf(const applications::Application& app, Date day);
+// kNotFound (Chinese) when the application's first event (提交申请) is after `day`.
+Status CheckSubmittedBy(const applications::Application& app, Date day);
+
 ApplicationSummary Summarize(const applications::Application& app,
                              const std::optional<applications::ClockState>& clock);
 

@@ -212,6 +212,13 @@ Result<PublicStatusView> ApplicationService::PublicStatus(const std::string& loo
 }
 
 Result<ApplicationDetail> ApplicationService::Get(const account::Actor& actor, ApplicationId id) {
+  GONGKAI_ASSIGN_OR_RETURN(ApplicationDetail d, LoadDetail(actor, id));
+  GONGKAI_ASSIGN_OR_RETURN(d.clock, ComputeClock(d.app, clock_.TodayInChina(), *Calendar()));
+  return d;
+}
+
+Result<ApplicationDetail> ApplicationService::LoadDetail(const account::Actor& actor,
+                                                         ApplicationId id) {
   GONGKAI_ASSIGN_OR_RETURN(Application app,
                            LoadAuthorized(actor, Permission::kView, id, "application_view"));
   ApplicationDetail d;
@@ -223,8 +230,25 @@ Result<ApplicationDetail> ApplicationService::Get(const account::Actor& actor, A
     if (c.application_id == id) d.cases.push_back(c);
   }
   GONGKAI_ASSIGN_OR_RETURN(d.filing, tx->application_meta().GetFiling(id));
-  GONGKAI_ASSIGN_OR_RETURN(d.clock, ComputeClock(app, clock_.TodayInChina(), *Calendar()));
   d.app = std::move(app);
+  return d;
+}
+
+Result<ApplicationDetail> ApplicationService::GetAsOf(const account::Actor& actor, ApplicationId id,
+                                                      Date as_of) {
+  GONGKAI_ASSIGN_OR_RETURN(ApplicationDetail d, LoadDetail(actor, id));
+  GONGKAI_RETURN_IF_ERROR(internal::CheckSubmittedBy(d.app, as_of));
+  const size_t all = d.app.events.size();
+  d.app = internal::AsOf(d.app, as_of);
+  d.later_events = static_cast<int>(all - d.app.events.size());
+  std::erase_if(d.cases, [as_of](const Case& c) { return as_of < c.filed; });
+  for (Case& c : d.cases) {
+    c.result = StateOn(c, as_of);
+    if (c.result == CaseResult::kPending) c.decided_on.reset();
+  }
+  d.app.decision_corrected = DecisionCorrected(id, d.cases, as_of);
+  if (d.filing && as_of < d.filing->date) d.filing.reset();
+  GONGKAI_ASSIGN_OR_RETURN(d.clock, ComputeClock(d.app, as_of, *Calendar()));
   return d;
 }
 
@@ -283,7 +307,9 @@ Result<Queue> ApplicationService::QueueOf(const account::Actor& actor, agency::A
   GONGKAI_ASSIGN_OR_RETURN(auto apps, tx->applications().ListByAgency(agency));
   auto cal = Calendar();
   Queue q;
-  for (const Application& app : apps) {
+  for (const Application& whole : apps) {
+    if (!internal::CheckSubmittedBy(whole, as_of).ok()) continue;
+    const Application app = internal::AsOf(whole, as_of);
     auto clock = internal::TryClock(app, as_of, *cal);
     if (clock && clock->status == ApplicationStatus::kConcluded) continue;
     if (!clock && ConclusionOf(app.events)) continue;
@@ -305,7 +331,7 @@ Result<Queue> ApplicationService::QueueOf(const account::Actor& actor, agency::A
   auto order = [](const ApplicationSummary& a, const ApplicationSummary& b) {
     if (a.due.has_value() != b.due.has_value()) return a.due.has_value();
     if (a.due != b.due) return *a.due < *b.due;
-    return a.number < b.number;
+    return ApplicationNumberLess(a.number, b.number);
   };
   for (auto* bucket : {&q.overdue, &q.awaiting_applicant, &q.consulting, &q.awaiting_fee,
                        &q.due_soon, &q.other_open}) {
@@ -318,6 +344,7 @@ Result<ClockState> ApplicationService::ClockOf(const account::Actor& actor, Appl
                                                Date as_of) {
   GONGKAI_ASSIGN_OR_RETURN(Application app,
                            LoadAuthorized(actor, Permission::kView, id, "application_view"));
+  GONGKAI_RETURN_IF_ERROR(internal::CheckSubmittedBy(app, as_of));
   return ComputeClock(app, as_of, *Calendar());
 }
 

@@ -82,12 +82,13 @@ struct ApplicationSummary {
   std::optional<Date> due;
   int working_days_left = 0;
   bool overdue = false;
+  std::vector<applications::ExpiredWait> expired;  // the clock's expired waits, with actions
 };
 
 // The work queue of one agency as of one day. An open application is in exactly one bucket, the
 // first that applies in this order: overdue; waiting on the applicant, a consulted party or a
 // fee (the clock is paused, so "due soon" would mislead); due within 3 working days; other.
-// Each bucket is sorted by due date (none last), then number.
+// Each bucket is sorted by due date (none last), then number (ApplicationNumberLess).
 struct Queue {
   std::vector<ApplicationSummary> overdue;             // open past the due date
   std::vector<ApplicationSummary> awaiting_applicant;  // 待补正
@@ -97,6 +98,12 @@ struct Queue {
   std::vector<ApplicationSummary> other_open;          // 办理中 (> 3 days), 待确认收到
 };
 inline constexpr int kDueSoonWorkingDays = 3;
+
+// Orders application numbers by year, then serial, as numbers: 樟工信依申〔2024〕6号 before
+// 〔2024〕10号, both before 〔2025〕1号. The year is the first run of four or more digits starting
+// with a plausible year (19xx–29xx; its extra digits, as in 工信2024001, are the serial), the
+// serial the last other run of digits. Ties and numbers without digits compare as text.
+bool ApplicationNumberLess(std::string_view a, std::string_view b);
 
 // 报备: the filing of a decision with the supervising office (a small table, not an event: it
 // does not affect the clock or the tables). Allowed once, after the application is decided.
@@ -110,6 +117,7 @@ struct ApplicationDetail {
   std::vector<applications::Case> cases;
   std::optional<Filing> filing;
   std::string agency_name;
+  int later_events = 0;  // GetAsOf: events dated after the day asked, left out of `app.events`
 };
 
 struct DueDateMove {
@@ -147,13 +155,15 @@ struct CompiledTables {
 };
 
 // A cell of the compiled tables as `gongkai report compile --cell` and the staff page name it:
-// "3.3.1:1" (table-三 template row id : column 1–7) or "t4:5" (table 四, column 1–15).
+// "3.3.1:1" (table-三 template row id : column 1–7) or "t4:5" (table 四, column 1–15). The row
+// may also be written as the report prints it (一, 二, 四, （一）…（七）, （三）2 or (三)2), the
+// column by its label (自然人 … 总计), and a table-三 cell without a column is its 总计.
 struct TableCellRef {
   bool table4 = false;
   int row = 0;     // table-三 row index 0–24 (unused for table 四)
   int column = 0;  // 0-based
 };
-// kInvalidArgument with a Chinese message giving the accepted forms.
+// kInvalidArgument with a Chinese message listing the accepted rows, columns and forms.
 Result<TableCellRef> ParseTableCellRef(std::string_view ref);
 // The reference text of a cell ("3.3.1:1", "t4:5").
 std::string TableCellRefText(const TableCellRef& ref);
@@ -195,9 +205,17 @@ class ApplicationService {
   Result<ApplicationDetail> Get(const account::Actor& actor, applications::ApplicationId id);
   // By number within the agencies the actor may view ("樟工信依申〔2024〕3号"). kNotFound.
   Result<ApplicationDetail> GetByNumber(const account::Actor& actor, const std::string& number);
+  // The application as it stood at the end of `as_of`: only the events, cases (their result as
+  // of that day) and 报备 dated on or before it, and the clock as of it; `later_events` counts
+  // the events left out. kNotFound (Chinese) when it was submitted after `as_of`.
+  Result<ApplicationDetail> GetAsOf(const account::Actor& actor, applications::ApplicationId id,
+                                    Date as_of);
   Result<std::vector<ApplicationSummary>> List(const account::Actor& actor, agency::AgencyId agency,
                                                ListFilter filter = {});
+  // The open applications as of `as_of`, from the events dated on or before it; applications
+  // submitted after it are left out.
   Result<Queue> QueueOf(const account::Actor& actor, agency::AgencyId agency, Date as_of);
+  // kNotFound (Chinese) when the application was submitted after `as_of`.
   Result<applications::ClockState> ClockOf(const account::Actor& actor,
                                            applications::ApplicationId id, Date as_of);
 
@@ -257,6 +275,8 @@ class ApplicationService {
                                                    account::Permission permission,
                                                    applications::ApplicationId id,
                                                    const std::string& action);
+  // The application with its agency name, cases and 报备, without the clock (kView).
+  Result<ApplicationDetail> LoadDetail(const account::Actor& actor, applications::ApplicationId id);
   // Validates, numbers and inserts inside `tx`, with the events already validated.
   Result<SubmitResult> InsertNumbered(storage::Transaction& tx,
                                       const applications::Application& app, int year,

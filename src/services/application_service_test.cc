@@ -282,5 +282,78 @@ TEST_F(ApplicationServiceTest, JsonLinesRoundTripIsByteIdentical) {
   EXPECT_EQ(second.ExportJsonLines(console_, 1).value(), exported);
 }
 
+// As of a past day the application is what its events up to that day make it: later events,
+// cases and 报备 are left out, and an application submitted later does not exist yet.
+TEST_F(ApplicationServiceTest, AsOfADayShowsOnlyWhatHadHappened) {
+  auto id = RegisterOn({2024, 10, 8}).id;
+  ASSERT_TRUE(
+      service_->RecordEvent(console_, id, events::Decided({2024, 10, 25}, {OutcomeRow::kNotHeld}))
+          .ok());
+  Case c;
+  c.application_id = id;
+  c.filed = {2024, 11, 1};
+  c.result = CaseResult::kCorrected;
+  c.decided_on = Date{2024, 12, 20};
+  ASSERT_TRUE(service_->AddCase(console_, c).ok());
+  ASSERT_TRUE(
+      service_->RecordFiling(console_, id, {{2024, 10, 28}, "樟树市人民政府办公室", ""}).ok());
+
+  ApplicationDetail before = service_->GetAsOf(console_, id, {2024, 10, 20}).value();
+  ASSERT_EQ(before.app.events.size(), 1u);
+  EXPECT_EQ(before.later_events, 1);
+  EXPECT_EQ(before.clock.status, ApplicationStatus::kInProgress);
+  EXPECT_TRUE(before.cases.empty());
+  EXPECT_FALSE(before.filing.has_value());
+  EXPECT_FALSE(before.app.decision_corrected);
+  // The case filed, not yet decided.
+  ApplicationDetail filed = service_->GetAsOf(console_, id, {2024, 12, 1}).value();
+  ASSERT_EQ(filed.cases.size(), 1u);
+  EXPECT_EQ(filed.cases[0].result, CaseResult::kPending);
+  EXPECT_FALSE(filed.cases[0].decided_on.has_value());
+  EXPECT_FALSE(filed.app.decision_corrected);
+  EXPECT_TRUE(filed.filing.has_value());
+  EXPECT_EQ(filed.later_events, 0);
+  EXPECT_TRUE(service_->GetAsOf(console_, id, {2024, 12, 20}).value().app.decision_corrected);
+
+  auto not_yet = service_->GetAsOf(console_, id, {2024, 10, 7});
+  EXPECT_EQ(not_yet.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(not_yet.status().UserMessage(), "截至2024-10-07尚无此申请（2024-10-08提交）");
+  EXPECT_EQ(service_->ClockOf(console_, id, {2024, 10, 7}).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ApplicationServiceTest, QueueAsOfLeavesOutLaterApplicationsAndOrdersNumbersNumerically) {
+  for (int i = 0; i < 10; ++i) RegisterOn({2024, 10, 8});  // 1号 … 10号, all due 2024-11-04
+  auto later = RegisterOn({2024, 10, 14});                 // 11号
+  ASSERT_TRUE(
+      service_->RecordEvent(console_, 1, events::Decided({2024, 10, 25}, {OutcomeRow::kNotHeld}))
+          .ok());
+  Queue q = service_->QueueOf(console_, agency_, {2024, 10, 10}).value();
+  std::vector<std::string> numbers;
+  for (const auto& s : q.other_open) numbers.push_back(s.number);
+  ASSERT_EQ(numbers.size(), 10u);  // 1号 still open then; 11号 not yet submitted
+  EXPECT_EQ(numbers[0], "樟工信依申〔2024〕1号");
+  EXPECT_EQ(numbers[1], "樟工信依申〔2024〕2号");
+  EXPECT_EQ(numbers[9], "樟工信依申〔2024〕10号");
+  Queue now = service_->QueueOf(console_, agency_, {2024, 10, 14}).value();
+  ASSERT_EQ(now.other_open.size(), 11u);  // 1号 decided only on 10-25; 11号 submitted
+  EXPECT_EQ(now.other_open.back().number, later.number);
+}
+
+// The queue and the list carry the expired waits of the clock.
+TEST_F(ApplicationServiceTest, SummariesCarryExpiredWaits) {
+  auto id = RegisterOn({2024, 6, 3}).id;
+  ASSERT_TRUE(service_
+                  ->RecordEvent(console_, id,
+                                events::FeeNoticeSent({2024, 6, 5}, 20000, FeeMethod::kPerVolume))
+                  .ok());
+  Queue q = service_->QueueOf(console_, agency_, {2024, 7, 5}).value();
+  ASSERT_EQ(q.awaiting_fee.size(), 1u);
+  ASSERT_EQ(q.awaiting_fee[0].expired.size(), 1u);
+  EXPECT_EQ(q.awaiting_fee[0].expired[0].kind, WaitKind::kFee);
+  EXPECT_EQ(q.awaiting_fee[0].expired[0].deadline, (Date{2024, 7, 4}));
+  EXPECT_TRUE(
+      service_->QueueOf(console_, agency_, {2024, 7, 4}).value().awaiting_fee[0].expired.empty());
+}
+
 }  // namespace
 }  // namespace gongkai::services

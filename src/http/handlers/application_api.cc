@@ -134,10 +134,8 @@ HttpResponse HandleApiGetApplication(const HttpRequest& req, WebApp& app) {
       GONGKAI_ASSIGN_OR_RETURN(as_of, AsOf(req, app));
     }
     svc = true;  // from here on, invalid input is the service's 422
-    GONGKAI_ASSIGN_OR_RETURN(auto detail, app.applications().Get(who.actor, id));
-    if (as_of) {
-      GONGKAI_ASSIGN_OR_RETURN(detail.clock, app.applications().ClockOf(who.actor, id, *as_of));
-    }
+    GONGKAI_ASSIGN_OR_RETURN(auto detail, as_of ? app.applications().GetAsOf(who.actor, id, *as_of)
+                                                : app.applications().Get(who.actor, id));
     return DetailToJson(detail);
   });
 }
