@@ -14,6 +14,7 @@
 //  - While a 补正 is awaited no period runs at all.
 #include "applications/clock.h"
 
+#include <algorithm>
 #include <map>
 
 namespace gongkai::applications {
@@ -81,6 +82,18 @@ std::string_view StatusLabel(ApplicationStatus status) {
   return "";
 }
 
+namespace {
+
+// Records the provisional years a deadline counted from `from` to `to` passed through.
+void NoteProvisional(ClockState& st, const calendar::WorkingDayCalendar& cal, Date from, Date to) {
+  for (int y : cal.ProvisionalYearsBetween(from.AddDays(1), to)) {
+    auto it = std::lower_bound(st.provisional_years.begin(), st.provisional_years.end(), y);
+    if (it == st.provisional_years.end() || *it != y) st.provisional_years.insert(it, y);
+  }
+}
+
+}  // namespace
+
 Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, Date as_of,
                                 const calendar::WorkingDayCalendar& cal) {
   std::vector<Event> events;
@@ -115,6 +128,7 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
         GONGKAI_ASSIGN_OR_RETURN(int n, cal.WorkingDaysBetween(*st.received, e.date));
         correction_notice = e.date;
         GONGKAI_ASSIGN_OR_RETURN(Date deadline, cal.AddWorkingDays(e.date, e.days));
+        NoteProvisional(st, cal, e.date, deadline);
         st.correction_deadline = deadline;
         st.basis.push_back("补正通知：" + e.date.ToString() + "，收到申请后第" + std::to_string(n) +
                            "个工作日，补正期限" + std::to_string(e.days) + "个工作日，至" +
@@ -134,6 +148,7 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
         break;
       case EventType::kConsultationStarted: {
         GONGKAI_ASSIGN_OR_RETURN(Date limit, cal.AddWorkingDays(e.date, kConsultationDays));
+        NoteProvisional(st, cal, e.date, limit);
         consulting[e.party] = OpenConsultation{e.date, limit, e.consulted};
         st.basis.push_back("征求意见：" + e.date.ToString() + "致" + e.party + "，对方应在" +
                            std::to_string(kConsultationDays) + "个工作日内（" + limit.ToString() +
@@ -170,6 +185,7 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
       case EventType::kFeeNoticeSent: {
         fee_notice = e.date;
         GONGKAI_ASSIGN_OR_RETURN(Date deadline, cal.AddWorkingDays(e.date, kFeePaymentDays));
+        NoteProvisional(st, cal, e.date, deadline);
         st.fee_deadline = deadline;
         st.basis.push_back("收费通知：" + e.date.ToString() + "，" +
                            std::string(FeeMethodLabel(e.fee_method)) + FormatYuan(e.fee) +
@@ -239,6 +255,7 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
       cal.ExplainAddWorkingDays(*st.period_start, kReplyPeriodDays + st.extension_days,
                                 st.excluded));
   st.due = ex.due;
+  NoteProvisional(st, cal, ex.start, ex.due);
   st.explanation = std::move(ex);
   Date end = stop;
   if (end <= *st.due) {
@@ -291,6 +308,11 @@ std::vector<std::string> DescribeClock(const ClockState& st) {
   }
   if (st.correction_deadline) out.push_back("补正期限：" + st.correction_deadline->ToString());
   if (st.fee_deadline) out.push_back("缴费期限：" + st.fee_deadline->ToString());
+  if (!st.provisional_years.empty()) {
+    out.push_back(st.ProvisionalNote() +
+                  "，以上期限按《全国年节及纪念日放假办法》的法定节假日预计（不含调休），导入国务院"
+                  "通知后自动重算");
+  }
   for (const ExpiredWait& w : st.expired) out.push_back("待办：" + w.action);
   if (st.conclusion) {
     out.push_back("办结：" + st.conclusion->date.ToString() + "，计入表三" +

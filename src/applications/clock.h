@@ -50,6 +50,11 @@ struct ClockState {
   std::optional<Conclusion> conclusion;
   std::vector<calendar::ExcludedSpan> excluded;      // consultation and fee waiting time
   std::optional<calendar::Explanation> explanation;  // every day from period_start+1 to due
+  // Years no holiday notice covers that a deadline above was counted through (ascending): those
+  // dates are 预计 — computed from the 放假办法's statutory days — and may move when the notice is
+  // imported. ProvisionalNote(): 「预计：2027年节假日安排尚未发布」, empty when none.
+  std::vector<int> provisional_years;
+  std::string ProvisionalNote() const { return calendar::ProvisionalNote(provisional_years); }
   std::vector<std::string> basis;     // Chinese: how each event shaped the clock, with the article
   std::vector<std::string> warnings;  // Chinese: late 补正 notice, consultation beyond 15 days …
   // Open waits whose period ended before `as_of` (补正, fee, consultation), each with the action

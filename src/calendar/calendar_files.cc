@@ -47,4 +47,19 @@ Result<WorkingDayCalendar> LoadCalendar(const std::string& holidays_path,
   return WorkingDayCalendar::Create(national, &overrides);
 }
 
+Result<CalendarBase> LoadCalendarBase(const std::string& holidays_path,
+                                      const std::string& override_path) {
+  std::string path = holidays_path.empty() ? DefaultHolidayFilePath() : holidays_path;
+  CalendarBase base;
+  GONGKAI_ASSIGN_OR_RETURN(base.national, LoadTable(path, TableRole::kNational));
+  if (!override_path.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(base.overrides, LoadTable(override_path, TableRole::kOverride));
+  }
+  // Fail here, as LoadCalendar would, rather than at first use.
+  GONGKAI_RETURN_IF_ERROR(
+      WorkingDayCalendar::Create(base.national, base.overrides ? &*base.overrides : nullptr)
+          .status());
+  return base;
+}
+
 }  // namespace gongkai::calendar

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "calendar/working_day_calendar.h"
@@ -19,5 +20,15 @@ Result<std::string> ReadTextFile(const std::string& path);
 // those of ReadTextFile, ParseHolidayTable and WorkingDayCalendar::Create. Thread-safe.
 Result<WorkingDayCalendar> LoadCalendar(const std::string& holidays_path = {},
                                         const std::string& override_path = {});
+
+// The files the calendar starts from: the national data and an optional regional override, parsed.
+struct CalendarBase {
+  HolidayTable national;
+  std::optional<HolidayTable> overrides;
+};
+
+// Reads and parses the files of LoadCalendar (same defaults and errors) without building.
+Result<CalendarBase> LoadCalendarBase(const std::string& holidays_path = {},
+                                      const std::string& override_path = {});
 
 }  // namespace gongkai::calendar

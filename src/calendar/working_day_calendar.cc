@@ -55,7 +55,8 @@ Status OverrideLineError(const HolidayTable& t, const HolidayEntry& e, const std
 }  // namespace
 
 Result<WorkingDayCalendar> WorkingDayCalendar::Create(const HolidayTable& national,
-                                                      const HolidayTable* overrides) {
+                                                      const HolidayTable* overrides,
+                                                      std::span<const HolidayTable> notices) {
   if (national.entries.empty()) {
     return InvalidArgument(national.source + ": no entries",
                            "节假日文件 " + national.source + " 没有任何条目");
@@ -76,6 +77,22 @@ Result<WorkingDayCalendar> WorkingDayCalendar::Create(const HolidayTable& nation
     years.clear();
     for (int y = national.declared_years->first; y <= national.declared_years->second; ++y) {
       years.insert(y);
+    }
+  }
+  for (const HolidayTable& n : notices) {
+    if (!n.declared_years) {
+      return InvalidArgument(n.source + ": notice without its year",
+                             "节假日通知 " + n.source + " 没有注明年份");
+    }
+    for (int y = n.declared_years->first; y <= n.declared_years->second; ++y) {
+      years.insert(y);
+      std::erase_if(merged, [y](const auto& kv) { return kv.first.year == y; });
+    }
+  }
+  for (const HolidayTable& n : notices) {
+    for (const HolidayEntry& e : n.entries) {
+      if (e.kind == EntryKind::kCancel) continue;
+      merged[e.date] = Entry{e.date.ToDays(), KindOf(e.kind), e.name};
     }
   }
   cal.years_.assign(years.begin(), years.end());

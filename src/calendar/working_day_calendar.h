@@ -95,8 +95,14 @@ class WorkingDayCalendar {
   // the national table's declared years, else every year it has entries for. kInvalidArgument for
   // an empty national table, a `cancel` of a date without a national entry, or an override date
   // outside the covered years (Chinese message naming the override line).
+  //
+  // `notices` are imported notices of single years (a table each, its `declared_years` naming the
+  // year): each notice's year becomes covered, the national entries of that year are replaced by
+  // the notice's, and a notice's days outside its year (a 元旦 span starting on 31 December) are
+  // merged into the data of that year. Overrides apply last.
   static Result<WorkingDayCalendar> Create(const HolidayTable& national,
-                                           const HolidayTable* overrides = nullptr);
+                                           const HolidayTable* overrides = nullptr,
+                                           std::span<const HolidayTable> notices = {});
 
   // The years covered, ascending.
   const std::vector<int>& covered_years() const { return years_; }

@@ -21,6 +21,7 @@ void PrintSummary(std::ostream& out, const services::ApplicationSummary& s) {
       << Opt(s.received) << "\t期限 " << Opt(s.due);
   if (s.due && s.status != ApplicationStatus::kConcluded) {
     out << "\t" << DaysLeftText(s.working_days_left);
+    if (!s.due_note.empty()) out << "（" << s.due_note << "）";
   }
   for (const ExpiredWait& w : s.expired) out << "\t待办：" << w.action;
   out << "\n";
@@ -36,7 +37,10 @@ void PrintDetail(std::ostream& out, const services::ApplicationDetail& d) {
   out << "内容描述：" << a.description << "\n";
   out << "状态：" << StatusLabel(clock.status) << "\n";
   out << "收到日期：" << Opt(clock.received) << "\n";
-  out << "答复期限：" << Opt(clock.due) << "\n";
+  out << "答复期限：" << Opt(clock.due);
+  if (!clock.provisional_years.empty() && !clock.conclusion)
+    out << "（" << clock.ProvisionalNote() << "）";
+  out << "\n";
   for (const ExpiredWait& w : clock.expired) out << "待办：" << w.action << "\n";
   if (clock.conclusion) {
     out << "办结：" << clock.conclusion->date.ToString() << " " << FullLabel(clock.conclusion->row)

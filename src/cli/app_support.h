@@ -8,18 +8,28 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "services/application_service.h"
+#include "services/calendar_service.h"
 
 namespace gongkai::cli {
 
 // The database, a system clock and an ApplicationService with the calendar of ctx.calendar_files
 // (--holidays / --override, else GONGKAI_HOLIDAYS / GONGKAI_HOLIDAY_OVERRIDE, else the bundled
 // file). nullptr after reporting an error.
+// The calendar also holds the notices imported into the database (calendar import).
 struct AppEnv {
   std::unique_ptr<storage::Store> store;
   SystemClock clock;
+  std::unique_ptr<services::CalendarService> calendar;
   std::unique_ptr<services::ApplicationService> service;
 };
 std::unique_ptr<AppEnv> OpenAppEnv(CliContext& ctx);
+// OpenAppEnv with the holiday files of `files` instead of ctx.calendar_files.
+std::unique_ptr<AppEnv> OpenAppEnv(CliContext& ctx, const CalendarFileOptions& files);
+
+// The calendar of `files` plus the notices imported into the database, when the database exists
+// (it is not created for a calendar question).
+Result<std::shared_ptr<const calendar::WorkingDayCalendar>> CliCalendar(
+    CliContext& ctx, const CalendarFileOptions& files);
 
 // An agency reference (id, name or short name) → id.
 Result<agency::AgencyId> ResolveAgency(AppEnv& env, const std::string& ref);

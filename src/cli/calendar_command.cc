@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "calendar/calendar_files.h"
+#include "cli/app_support.h"
 #include "cli/cli.h"
 #include "cli/cli_common.h"
 
@@ -19,6 +20,10 @@ namespace {
 using calendar::ExcludedSpan;
 using calendar::Explanation;
 using calendar::WorkingDayCalendar;
+
+constexpr const char* kProvisionalHow =
+    "（按《全国年节及纪念日放假办法》的法定节假日预计，不含调休；国务院办公厅通知发布后用 "
+    "gongkai calendar import 导入）\n";
 
 std::string DateWithWeekday(Date d) { return d.ToString() + "（" + d.ChineseWeekday() + "）"; }
 
@@ -71,6 +76,8 @@ nlohmann::json ToJson(const Explanation& ex, bool with_days) {
       {"working_days", ex.working_days_requested},
       {"due", ex.due.ToString()},
       {"due_weekday", ex.due.ChineseWeekday()},
+      {"provisional_years", ex.provisional_years},
+      {"due_note", calendar::ProvisionalNote(ex.provisional_years)},
       {"summary",
        {{"calendar_days", ex.calendar_days},
         {"working_days", ex.working_days},
@@ -110,7 +117,7 @@ struct AddArgs {
   bool explain = false, json = false;
 };
 
-Result<std::string> RunAdd(const AddArgs& a) {
+Result<std::string> RunAdd(CliContext& ctx, const AddArgs& a) {
   GONGKAI_ASSIGN_OR_RETURN(Date start, Date::Parse(a.start));
   GONGKAI_ASSIGN_OR_RETURN(int count, ParseCount(a.count));
   std::vector<ExcludedSpan> spans;
@@ -118,37 +125,42 @@ Result<std::string> RunAdd(const AddArgs& a) {
     GONGKAI_ASSIGN_OR_RETURN(ExcludedSpan s, ParseExcluded(e));
     spans.push_back(std::move(s));
   }
-  GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar cal,
-                           calendar::LoadCalendar(a.files.holidays, a.files.overrides));
-  GONGKAI_ASSIGN_OR_RETURN(Explanation ex, cal.ExplainAddWorkingDays(start, count, spans));
+  GONGKAI_ASSIGN_OR_RETURN(auto cal, CliCalendar(ctx, a.files));
+  GONGKAI_ASSIGN_OR_RETURN(Explanation ex, cal->ExplainAddWorkingDays(start, count, spans));
   if (a.json) return ToJson(ex, a.explain).dump(2) + "\n";
   std::string out = DateWithWeekday(ex.due) + "\n";
   if (a.explain) out += ExplainTable(ex) + Summary(ex) + "\n";
+  if (!ex.provisional_years.empty())
+    out += calendar::ProvisionalNote(ex.provisional_years) + kProvisionalHow;
   return out;
 }
 
-Result<std::string> RunBetween(const CalendarFileOptions& files, const std::string& a_text,
-                               const std::string& b_text) {
+Result<std::string> RunBetween(CliContext& ctx, const CalendarFileOptions& files,
+                               const std::string& a_text, const std::string& b_text) {
   GONGKAI_ASSIGN_OR_RETURN(Date a, Date::Parse(a_text));
   GONGKAI_ASSIGN_OR_RETURN(Date b, Date::Parse(b_text));
-  GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar cal,
-                           calendar::LoadCalendar(files.holidays, files.overrides));
-  GONGKAI_ASSIGN_OR_RETURN(int n, cal.WorkingDaysBetween(a, b));
-  return "工作日 " + std::to_string(n) + " 天（" + DateWithWeekday(a) + "之后至" +
-         DateWithWeekday(b) + "，不含起始日）\n";
+  GONGKAI_ASSIGN_OR_RETURN(auto cal, CliCalendar(ctx, files));
+  GONGKAI_ASSIGN_OR_RETURN(int n, cal->WorkingDaysBetween(a, b));
+  std::string out = "工作日 " + std::to_string(n) + " 天（" + DateWithWeekday(a) + "之后至" +
+                    DateWithWeekday(b) + "，不含起始日）\n";
+  auto years = cal->ProvisionalYearsBetween(a.AddDays(1), b);
+  if (a < b && !years.empty()) out += calendar::ProvisionalNote(years) + kProvisionalHow;
+  return out;
 }
 
-Result<std::string> RunIsWorkday(const CalendarFileOptions& files, const std::string& d_text) {
+Result<std::string> RunIsWorkday(CliContext& ctx, const CalendarFileOptions& files,
+                                 const std::string& d_text) {
   GONGKAI_ASSIGN_OR_RETURN(Date d, Date::Parse(d_text));
-  GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar cal,
-                           calendar::LoadCalendar(files.holidays, files.overrides));
-  GONGKAI_ASSIGN_OR_RETURN(calendar::DayInfo info, cal.GetDayInfo(d));
-  if (info.kind == calendar::DayKind::kWorkday) return DateWithWeekday(d) + "：工作日\n";
+  GONGKAI_ASSIGN_OR_RETURN(auto cal, CliCalendar(ctx, files));
+  GONGKAI_ASSIGN_OR_RETURN(calendar::DayInfo info, cal->GetDayInfo(d));
+  std::string note = info.provisional ? calendar::ProvisionalNote({d.year}) + kProvisionalHow : "";
+  if (info.kind == calendar::DayKind::kWorkday) return DateWithWeekday(d) + "：工作日\n" + note;
   return DateWithWeekday(d) + "：" + (info.working() ? "工作日，" : "休息日，") + info.Reason() +
-         "\n";
+         "\n" + note;
 }
 
-Result<std::string> RunShow(const CalendarFileOptions& files, const std::string& year_text) {
+Result<std::string> RunShow(CliContext& ctx, const CalendarFileOptions& files,
+                            const std::string& year_text) {
   int year = 0;
   auto r = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
   if (year_text.empty() || r.ec != std::errc() || r.ptr != year_text.data() + year_text.size() ||
@@ -156,10 +168,14 @@ Result<std::string> RunShow(const CalendarFileOptions& files, const std::string&
     return InvalidArgument("bad year '" + year_text + "'",
                            "年份无效：“" + year_text + "”，应为四位数年份（如 2024）");
   }
-  GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar cal,
-                           calendar::LoadCalendar(files.holidays, files.overrides));
-  GONGKAI_ASSIGN_OR_RETURN(calendar::YearSummary s, cal.SummarizeYear(year));
-  std::string out = std::to_string(year) + "年节假日安排\n放假：\n";
+  GONGKAI_ASSIGN_OR_RETURN(auto cal, CliCalendar(ctx, files));
+  GONGKAI_ASSIGN_OR_RETURN(calendar::YearSummary s, cal->SummarizeYear(year));
+  std::string out = std::to_string(year) + "年节假日安排\n";
+  if (s.provisional) {
+    out += calendar::ProvisionalNote({year}) +
+           "：以下仅为《全国年节及纪念日放假办法》规定的法定节假日，不含调休\n";
+  }
+  out += "放假：\n";
   for (const auto& d : s.holidays) out += "  " + DateWithWeekday(d.date) + " " + d.Reason() + "\n";
   out += "调休上班：\n";
   for (const auto& d : s.adjusted_workdays) {
@@ -193,7 +209,7 @@ void AddCalendarCommands(CLI::App& app, CliContext& ctx) {
   add->add_option("--exclude", add_args->excluded,
                   "不计算的期间（如征求第三方意见）：起始日期,结束日期[,说明]，可重复");
   AddCalendarFileOptions(add, add_args->files);
-  add->callback([&ctx, add_args] { Emit(ctx, RunAdd(*add_args)); });
+  add->callback([&ctx, add_args] { Emit(ctx, RunAdd(ctx, *add_args)); });
 
   struct TwoDates {
     CalendarFileOptions files;
@@ -205,20 +221,23 @@ void AddCalendarCommands(CLI::App& app, CliContext& ctx) {
   between->add_option("to", between_args->b, "结束日期（计入）")->required();
   AddCalendarFileOptions(between, between_args->files);
   between->callback([&ctx, between_args] {
-    Emit(ctx, RunBetween(between_args->files, between_args->a, between_args->b));
+    Emit(ctx, RunBetween(ctx, between_args->files, between_args->a, between_args->b));
   });
 
   auto day_args = std::make_shared<TwoDates>();
   auto* is_workday = cal->add_subcommand("is-workday", "某日是否为工作日及原因");
   is_workday->add_option("date", day_args->a, "日期，如 2024-10-12")->required();
   AddCalendarFileOptions(is_workday, day_args->files);
-  is_workday->callback([&ctx, day_args] { Emit(ctx, RunIsWorkday(day_args->files, day_args->a)); });
+  is_workday->callback(
+      [&ctx, day_args] { Emit(ctx, RunIsWorkday(ctx, day_args->files, day_args->a)); });
 
   auto show_args = std::make_shared<TwoDates>();
   auto* show = cal->add_subcommand("show", "某年的节假日、调休上班日和全年工作日数");
   show->add_option("year", show_args->a, "年份，如 2024")->required();
   AddCalendarFileOptions(show, show_args->files);
-  show->callback([&ctx, show_args] { Emit(ctx, RunShow(show_args->files, show_args->a)); });
+  show->callback([&ctx, show_args] { Emit(ctx, RunShow(ctx, show_args->files, show_args->a)); });
+
+  AddCalendarNoticeCommands(cal, ctx);
 }
 
 }  // namespace gongkai::cli

@@ -52,6 +52,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 void AddVersionCommand(CLI::App& app, CliContext& ctx);
 // `calendar add|between|is-workday|show` (calendar_command.cc).
 void AddCalendarCommands(CLI::App& app, CliContext& ctx);
+// `calendar status|import` (calendar_notice_command.cc): the imported notices in the database.
+void AddCalendarNoticeCommands(CLI::App* calendar_cmd, CliContext& ctx);
 // `db migrate|backup|status` (db_command.cc).
 void AddDbCommands(CLI::App& app, CliContext& ctx);
 // `agency add|list` (agency_command.cc).

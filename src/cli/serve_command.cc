@@ -10,6 +10,7 @@
 #include "cli/cli_common.h"
 #include "http/config.h"
 #include "http/web_app.h"
+#include "services/calendar_service.h"
 
 namespace gongkai::cli {
 
@@ -76,12 +77,21 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
     // one) and the regional override (GONGKAI_HOLIDAY_OVERRIDE), as for `gongkai calendar`.
     const char* holidays = std::getenv("GONGKAI_HOLIDAYS");
     const char* override_file = std::getenv("GONGKAI_HOLIDAY_OVERRIDE");
-    auto cal = calendar::LoadCalendar(holidays != nullptr ? holidays : "",
-                                      override_file != nullptr ? override_file : "");
-    if (!cal.ok()) return FailWith(ctx, cal.status());
+    // Plus the notices imported into the database (gongkai calendar import, /admin/calendar).
+    auto base = calendar::LoadCalendarBase(holidays != nullptr ? holidays : "",
+                                           override_file != nullptr ? override_file : "");
+    if (!base.ok()) return FailWith(ctx, base.status());
     SystemClock clock;
-    http::WebApp web(**store, clock, config->security, config->web,
-                     std::make_shared<const calendar::WorkingDayCalendar>(std::move(cal).value()));
+    services::CalendarService calendars(**store, clock, *base);
+    auto cal = calendars.Build();
+    if (!cal.ok()) return FailWith(ctx, cal.status());
+    auto cal_status = calendars.Status();
+    if (cal_status.ok() && !cal_status->warning.empty()) {
+      LogLine(fmt, "warn", {{"msg", "calendar"}, {"warning", cal_status->warning}});
+      *ctx.err << "警告：" << cal_status->warning << std::endl;
+    }
+    http::WebApp web(**store, clock, config->security, config->web, std::move(cal).value(),
+                     std::move(base).value());
     http::ServerOptions options = config->server;
     options.error_log = [fmt](const std::string& message) {
       LogLine(fmt, "error", {{"msg", message}});

@@ -270,6 +270,8 @@ nlohmann::json ClockToJson(const apps::ClockState& s) {
                       {"extension_days", s.extension_days},
                       {"correction_deadline", JsonOrNull(OptDate(s.correction_deadline))},
                       {"fee_deadline", JsonOrNull(OptDate(s.fee_deadline))},
+                      {"provisional_years", s.provisional_years},
+                      {"due_note", s.ProvisionalNote()},
                       {"basis", s.basis},
                       {"warnings", s.warnings},
                       {"expired", ExpiredToJson(s.expired)},
@@ -329,6 +331,7 @@ nlohmann::json SummaryToJson(const services::ApplicationSummary& s) {
           {"received", JsonOrNull(OptDate(s.received))},
           {"due", JsonOrNull(OptDate(s.due))},
           {"working_days_left", s.working_days_left},
+          {"due_note", s.due_note},
           {"overdue", s.overdue},
           {"expired", ExpiredToJson(s.expired)}};
 }
@@ -353,6 +356,7 @@ nlohmann::json PublicStatusToJson(const services::PublicStatusView& v) {
                       {"received", JsonOrNull(OptDate(v.received))},
                       {"status", v.status_label},
                       {"due", JsonOrNull(OptDate(v.due))},
+                      {"due_note", v.due_note},
                       {"decided", JsonOrNull(OptDate(v.decided))},
                       {"outcome", v.outcome_label}};
   j["working_days_left"] =

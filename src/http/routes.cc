@@ -18,6 +18,9 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/admin/agencies", bind(HandleAdminCreateAgency));
   r.Add("POST", "/admin/agencies/{id}", bind(HandleAdminUpdateAgency));
   r.Add("GET", "/admin/audit", bind(HandleAdminAudit));
+  r.Add("GET", "/admin/calendar", bind(HandleAdminCalendar));
+  r.Add("POST", "/admin/calendar/preview", bind(HandleAdminCalendarPreview));
+  r.Add("POST", "/admin/calendar/import", bind(HandleAdminCalendarImport));
 
   r.Add("GET", "/apply", bind(HandleApplyForm));
   r.Add("POST", "/apply", bind(HandleApplySubmit));

@@ -9,23 +9,32 @@ namespace gongkai::http {
 
 namespace {
 
-std::shared_ptr<const calendar::WorkingDayCalendar> BundledCalendar() {
-  auto cal = calendar::LoadCalendar();
-  if (!cal.ok()) return nullptr;
-  return std::make_shared<const calendar::WorkingDayCalendar>(std::move(cal).value());
+calendar::CalendarBase BaseOrBundled(std::optional<calendar::CalendarBase> base) {
+  if (base) return std::move(*base);
+  auto bundled = calendar::LoadCalendarBase();
+  return bundled.ok() ? std::move(bundled).value() : calendar::CalendarBase{};
+}
+
+std::shared_ptr<const calendar::WorkingDayCalendar> CalendarOrBuilt(
+    std::shared_ptr<const calendar::WorkingDayCalendar> given, services::CalendarService& s) {
+  if (given) return given;
+  auto built = s.Build();
+  return built.ok() ? std::move(built).value() : nullptr;
 }
 
 }  // namespace
 
 WebApp::WebApp(storage::Store& store, const Clock& clock, services::SecurityOptions security,
-               WebOptions options, std::shared_ptr<const calendar::WorkingDayCalendar> calendar)
+               WebOptions options, std::shared_ptr<const calendar::WorkingDayCalendar> calendar,
+               std::optional<calendar::CalendarBase> calendar_base)
     : store_(store),
       clock_(clock),
       security_(security),
       options_(std::move(options)),
       agencies_(store, clock),
       accounts_(store, clock, security),
-      applications_(store, clock, calendar ? std::move(calendar) : BundledCalendar()),
+      calendars_(store, clock, BaseOrBundled(std::move(calendar_base))),
+      applications_(store, clock, CalendarOrBuilt(std::move(calendar), calendars_)),
       letters_(store, clock, applications_),
       lookup_limiter_(clock) {}
 
@@ -93,6 +102,12 @@ int64_t WebApp::PublicGeneration() {
   return generation_.load();
 }
 
+Status WebApp::ReloadCalendar() {
+  GONGKAI_ASSIGN_OR_RETURN(auto cal, calendars_.Build());
+  applications_.SetCalendar(std::move(cal));
+  return Status::Ok();
+}
+
 HttpResponse WebApp::Page(int status, const std::string& page, const std::string& title,
                           mstch::map context, const services::SignedIn* who) {
   context["site_name"] = options_.site_name;
@@ -101,6 +116,8 @@ HttpResponse WebApp::Page(int status, const std::string& page, const std::string
     context["user_name"] =
         who->user.display_name.empty() ? who->user.username : who->user.display_name;
     context["csrf"] = who->session.csrf_token;
+    auto cal = calendars_.Status();
+    if (cal.ok() && !cal->warning.empty()) context["calendar_warning"] = cal->warning;
   }
   auto html = views_.RenderPage(page, title, std::move(context));
   HttpResponse r;

@@ -14,6 +14,7 @@
 #include "services/account_service.h"
 #include "services/agency_service.h"
 #include "services/application_service.h"
+#include "services/calendar_service.h"
 #include "services/letter_service.h"
 #include "storage/store.h"
 
@@ -30,11 +31,12 @@ struct WebOptions {
 // service method each. Thread-safe.
 class WebApp {
  public:
-  // `calendar` is the working-day calendar of the applications' clock; null loads the bundled
-  // national file (data/calendar/cn_holidays.tsv).
+  // `calendar` is the working-day calendar of the applications' clock; null builds it from
+  // `calendar_base` (else the bundled national file, data/calendar/cn_holidays.tsv) and the
+  // notices imported into the store.
   WebApp(storage::Store& store, const Clock& clock, services::SecurityOptions security,
-         WebOptions options,
-         std::shared_ptr<const calendar::WorkingDayCalendar> calendar = nullptr);
+         WebOptions options, std::shared_ptr<const calendar::WorkingDayCalendar> calendar = nullptr,
+         std::optional<calendar::CalendarBase> calendar_base = std::nullopt);
 
   // Every route of the site and the API (see routes.cc).
   Router MakeRouter();
@@ -75,6 +77,9 @@ class WebApp {
   services::AccountService& accounts() { return accounts_; }
   services::ApplicationService& applications() { return applications_; }
   services::LetterService& letters() { return letters_; }
+  services::CalendarService& calendars() { return calendars_; }
+  // After a notice import: the new calendar for the applications (kept if it cannot be built).
+  Status ReloadCalendar();
   // Failed public status look-ups per address (/status).
   LookupLimiter& lookup_limiter() { return lookup_limiter_; }
   PageCache& page_cache() { return page_cache_; }
@@ -88,6 +93,7 @@ class WebApp {
   const WebOptions options_;
   services::AgencyService agencies_;
   services::AccountService accounts_;
+  services::CalendarService calendars_;
   services::ApplicationService applications_;
   services::LetterService letters_;
   LookupLimiter lookup_limiter_;

@@ -194,6 +194,7 @@ ApplicationSummary Summarize(const Application& app, const std::optional<ClockSt
     s.received = clock->received;
     s.due = clock->due;
     s.working_days_left = clock->working_days_left;
+    s.due_note = clock->ProvisionalNote();
     s.overdue = clock->overdue;
     s.expired = clock->expired;
   } else {

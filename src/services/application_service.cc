@@ -203,6 +203,7 @@ Result<PublicStatusView> ApplicationService::PublicStatus(const std::string& loo
   if (clock) {
     v.due = clock->due;
     if (clock->due && !clock->conclusion) v.working_days_left = clock->working_days_left;
+    if (!clock->conclusion) v.due_note = clock->ProvisionalNote();
   }
   if (conclusion) {
     v.decided = conclusion->date;

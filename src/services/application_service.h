@@ -62,6 +62,7 @@ struct PublicStatusView {
   std::string status_label;  // StatusLabel (待确认收到 / 办理中 / … / 已办结)
   std::optional<Date> due;
   std::optional<int> working_days_left;  // while open and a due date runs
+  std::string due_note;                  // ClockState::ProvisionalNote(): 「预计：…尚未发布」
   std::optional<Date> decided;           // the conclusion date
   std::string outcome_label;             // the counted row's label when concluded
 };
@@ -82,6 +83,7 @@ struct ApplicationSummary {
   std::optional<Date> due;
   int working_days_left = 0;
   bool overdue = false;
+  std::string due_note;  // ClockState::ProvisionalNote(): 「预计：2027年节假日安排尚未发布」
   std::vector<applications::ExpiredWait> expired;  // the clock's expired waits, with actions
 };
 

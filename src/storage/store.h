@@ -81,6 +81,24 @@ class SiteStateRepository {
   virtual Result<int64_t> PublicGeneration() = 0;
 };
 
+// An imported holiday notice of one year (节假日安排通知, migrations/sqlite/004).
+struct HolidayNotice {
+  int year = 0;
+  std::string tsv;          // the days, in the holiday-file format
+  std::string source_text;  // the pasted notice, when imported from text
+  int64_t imported_at = 0;
+  std::string imported_by;
+};
+
+class HolidayNoticeRepository {
+ public:
+  virtual ~HolidayNoticeRepository() = default;
+  // Inserts or replaces the notice of its year.
+  virtual Status Put(const HolidayNotice& notice) = 0;
+  // Every notice, by year.
+  virtual Result<std::vector<HolidayNotice>> List() = 0;
+};
+
 enum class TxMode { kRead, kWrite };
 
 // A unit of work. The destructor rolls back unless Commit() succeeded.
@@ -96,6 +114,7 @@ class Transaction {
   virtual SiteStateRepository& site() = 0;
   virtual ApplicationRepository& applications() = 0;
   virtual ApplicationMetaRepository& application_meta() = 0;
+  virtual HolidayNoticeRepository& holiday_notices() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };

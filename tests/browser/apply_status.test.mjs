@@ -96,7 +96,7 @@ try {
   assert.equal((await page.textContent("#status-label")).trim(), "办理中");
   const result = await page.textContent("#status-result");
   assert.match(result, /樟树市工业和信息化局/);
-  assert.match(result, /剩余工作日\s*20/);
+  assert.match(result, /剩余时间\s*剩余20个工作日/);
   assert.doesNotMatch(result, /李明|13800000000|11010519491231002X/);  // nothing about the applicant
   await assertFitsPhone(page, "status");
   await page.screenshot({ path: path.join(shots, "3-status.png"), fullPage: true });

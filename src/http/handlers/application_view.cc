@@ -189,6 +189,12 @@ mstch::map ApplicationFormContext(const FieldFn& get, const std::vector<agency::
   return m;
 }
 
+// 「剩余5个工作日」 / 「已逾期3个工作日」.
+std::string DaysLeft(int n) {
+  return n >= 0 ? "剩余" + std::to_string(n) + "个工作日"
+                : "已逾期" + std::to_string(-n) + "个工作日";
+}
+
 mstch::map PublicStatusContext(const services::PublicStatusView& v) {
   mstch::map m{{"number", v.number},
                {"agency_name", v.agency_name},
@@ -196,7 +202,8 @@ mstch::map PublicStatusContext(const services::PublicStatusView& v) {
                {"status", v.status_label},
                {"due", DateText(v.due)},
                {"has_days_left", v.working_days_left.has_value()},
-               {"days_left", std::to_string(v.working_days_left.value_or(0))},
+               {"days_left", DaysLeft(v.working_days_left.value_or(0))},
+               {"due_note", v.due_note},
                {"decided", v.decided ? v.decided->ToString() : std::string()},
                {"outcome", v.outcome_label}};
   return m;
@@ -211,7 +218,8 @@ mstch::array SummaryRows(const std::vector<services::ApplicationSummary>& list) 
                               {"status", std::string(apps::StatusLabel(s.status))},
                               {"received", DateText(s.received)},
                               {"due", DateText(s.due)},
-                              {"days_left", s.due ? std::to_string(s.working_days_left) : "—"},
+                              {"days_left", s.due ? DaysLeft(s.working_days_left) : "—"},
+                              {"due_note", s.due_note},
                               {"overdue", s.overdue}});
   }
   return rows;
@@ -295,8 +303,9 @@ mstch::map DetailContext(const services::ApplicationDetail& d,
           {"as_of", c.as_of.ToString()},
           {"received", DateText(c.received)},
           {"due", DateText(c.due)},
-          {"has_due", c.due.has_value()},
-          {"days_left", std::to_string(c.working_days_left)},
+          {"has_due", c.due.has_value() && !c.conclusion},
+          {"days_left", DaysLeft(c.working_days_left)},
+          {"due_note", c.conclusion ? std::string() : c.ProvisionalNote()},
           {"overdue", c.overdue},
           {"paused", c.paused},
           {"conclusion", c.conclusion ? apps::FullLabel(c.conclusion->row) + "（" +

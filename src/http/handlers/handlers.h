@@ -42,6 +42,11 @@ HttpResponse HandleAdminApplication(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminApplicationTables(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminRecordEvent(const HttpRequest& req, WebApp& app);
 
+// The working-day calendar and the import of holiday notices (calendar_pages.cc).
+HttpResponse HandleAdminCalendar(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminCalendarPreview(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminCalendarImport(const HttpRequest& req, WebApp& app);
+
 // Reply letters (letter_handlers.cc): the printable page, the DOCX, and the API.
 HttpResponse HandleLetterHtml(const HttpRequest& req, WebApp& app);
 HttpResponse HandleLetterDocx(const HttpRequest& req, WebApp& app);

@@ -82,6 +82,16 @@ class SqliteSiteStateRepository final : public SiteStateRepository {
   Connection* conn_;
 };
 
+class SqliteHolidayNoticeRepository final : public HolidayNoticeRepository {
+ public:
+  explicit SqliteHolidayNoticeRepository(Connection* conn) : conn_(conn) {}
+  Status Put(const HolidayNotice& notice) override;
+  Result<std::vector<HolidayNotice>> List() override;
+
+ private:
+  Connection* conn_;
+};
+
 class SqliteApplicationRepository final : public ApplicationRepository {
  public:
   explicit SqliteApplicationRepository(Connection* conn) : conn_(conn) {}

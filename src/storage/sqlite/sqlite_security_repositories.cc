@@ -136,4 +136,25 @@ Result<int64_t> SqliteSiteStateRepository::PublicGeneration() {
   return row ? s.Int(0) : 0;
 }
 
+Status SqliteHolidayNoticeRepository::Put(const HolidayNotice& n) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("INSERT OR REPLACE INTO holiday_notices (year, tsv, source_text, "
+                             "imported_at, imported_by) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  s.Bind(1, static_cast<int64_t>(n.year))
+      .Bind(2, n.tsv)
+      .Bind(3, n.source_text)
+      .Bind(4, n.imported_at)
+      .Bind(5, n.imported_by);
+  return s.Run();
+}
+
+Result<std::vector<HolidayNotice>> SqliteHolidayNoticeRepository::List() {
+  GONGKAI_ASSIGN_OR_RETURN(Stmt s,
+                           conn_->Prepare("SELECT year, tsv, source_text, imported_at, imported_by "
+                                          "FROM holiday_notices ORDER BY year"));
+  return s.ReadAll([](const Stmt& r) {
+    return HolidayNotice{static_cast<int>(r.Int(0)), r.Text(1), r.Text(2), r.Int(3), r.Text(4)};
+  });
+}
+
 }  // namespace gongkai::storage::sqlite

@@ -24,6 +24,7 @@ class SqliteTransaction final : public Transaction {
         throttle_(conn_.get()),
         audit_(conn_.get()),
         site_(conn_.get()),
+        holiday_notices_(conn_.get()),
         applications_(conn_.get()),
         application_meta_(conn_.get()) {}
 
@@ -38,6 +39,7 @@ class SqliteTransaction final : public Transaction {
   LoginThrottleRepository& login_throttle() override { return throttle_; }
   AuditRepository& audit() override { return audit_; }
   SiteStateRepository& site() override { return site_; }
+  HolidayNoticeRepository& holiday_notices() override { return holiday_notices_; }
   ApplicationRepository& applications() override { return applications_; }
   ApplicationMetaRepository& application_meta() override { return application_meta_; }
 
@@ -59,6 +61,7 @@ class SqliteTransaction final : public Transaction {
   SqliteLoginThrottleRepository throttle_;
   SqliteAuditRepository audit_;
   SqliteSiteStateRepository site_;
+  SqliteHolidayNoticeRepository holiday_notices_;
   SqliteApplicationRepository applications_;
   SqliteApplicationMetaRepository application_meta_;
 };
