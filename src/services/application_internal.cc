@@ -79,7 +79,7 @@ Status ValidateHistory(Channel channel, const std::vector<Event>& events,
     if (!s.ok()) {
       return s.WithContext("event " + std::to_string(i + 1),
                            "第" + std::to_string(i + 1) + "条办理记录（" +
-                               std::string(EventTypeLabel(events[i].type)) + "）：");
+                               std::string(EventTypeLabel(events[i].type)) + "）");
     }
     so_far.push_back(events[i]);
   }

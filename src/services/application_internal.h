@@ -34,8 +34,8 @@ Status ValidateInput(ApplicationInput* input, Date today);
 // Checks one event's free-text fields (note, party, actor).
 Status ValidateEventText(applications::Event* event);
 
-// Validates `events` one after another with ValidateNext. `line_prefix` goes before the
-// Chinese message (e.g. "第3行：").
+// Validates `events` one after another with ValidateNext. A refusal names the event before the
+// Chinese message ("第2条办理记录（作出答复）：…").
 Status ValidateHistory(applications::Channel channel,
                        const std::vector<applications::Event>& events,
                        const calendar::WorkingDayCalendar& cal);

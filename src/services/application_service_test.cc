@@ -277,6 +277,7 @@ TEST_F(ApplicationServiceTest, JsonLinesRoundTripIsByteIdentical) {
   Status refused = second.ImportJsonLines(console_, bad).status();
   EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(refused.UserMessage().rfind("第2行：", 0), 0u) << refused.UserMessage();
+  EXPECT_EQ(refused.UserMessage().find("：："), std::string::npos) << refused.UserMessage();
   EXPECT_EQ(second.ExportJsonLines(console_, 1).value(), "");  // all or nothing
   EXPECT_EQ(second.ImportJsonLines(console_, exported).value(), 2);
   EXPECT_EQ(second.ExportJsonLines(console_, 1).value(), exported);
