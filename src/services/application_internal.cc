@@ -170,6 +170,20 @@ Date SnapshotDay(const Application& app, Date today) {
   return day;
 }
 
+Result<storage::DueSnapshot> CheckedSnapshot(const Application& app, Date today,
+                                             const calendar::WorkingDayCalendar& cal) {
+  storage::DueSnapshot snap;
+  snap.id = app.id;
+  snap.as_of = SnapshotDay(app, today);
+  for (Date day : {today, snap.as_of}) {
+    Result<ClockState> c = ComputeClock(app, day, cal);
+    if (!c.ok())
+      return c.status().WithContext("clock not computable", "无法计算答复期限，未予记录");
+    if (day == snap.as_of) snap.due = c->due;
+  }
+  return snap;
+}
+
 ApplicationSummary Summarize(const Application& app, const std::optional<ClockState>& clock) {
   ApplicationSummary s;
   s.id = app.id;

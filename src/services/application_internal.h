@@ -57,6 +57,14 @@ std::optional<applications::ClockState> TryClock(const applications::Application
 // The snapshot day for an application: max(today, last event date).
 Date SnapshotDay(const applications::Application& app, Date today);
 
+// The due-date snapshot of `app` (id, day and due date), for an insert or an append that has not
+// been committed yet. Its clock must compute as of today (what the answer and every later read
+// compute) and as of the snapshot day (the last event's, when later), or the change is not made:
+// the clock's error (kOutOfRange when a year is missing from the calendar …) prefixed
+// "无法计算答复期限，未予记录：".
+Result<storage::DueSnapshot> CheckedSnapshot(const applications::Application& app, Date today,
+                                             const calendar::WorkingDayCalendar& cal);
+
 ApplicationSummary Summarize(const applications::Application& app,
                              const std::optional<applications::ClockState>& clock);
 
