@@ -160,6 +160,40 @@ TEST_F(AppCliTest, LetterOfARegisteredApplication) {
   EXPECT_EQ(testing_util::ReadFile(docx).substr(0, 2), "PK");
 }
 
+// `app event` refuses a decision listing a code twice (the probe's F1) and an event whose clock
+// cannot be computed (F2: with a calendar of 2100 only, an extension of an application received
+// on 2100-12-01 runs into 2101): exit 2, the Chinese reason, nothing recorded.
+TEST_F(AppCliTest, RefusedEventsAreNotRecorded) {
+  ASSERT_EQ(Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X", "--name",
+                 "张三", "--phone", "13800000000", "--description", "请公开2023年企业名录",
+                 "--date", "2024-10-08"})
+                .exit_code,
+            0);
+  auto twice = Run({"app", "event", "1", "--type", "decided", "--date", "2024-10-25", "--outcome",
+                    "1", "--outcome", "3.5", "--outcome", "1"});
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_EQ(twice.out, "");
+  EXPECT_EQ(twice.err, "错误：办理结果“（一）予以公开”重复，每项办理结果在一次答复中只能列一次\n");
+  auto show = Run({"app", "show", "1", "--as-of", "2024-10-25"});
+  EXPECT_NE(show.out.find("状态：办理中\n"), std::string::npos) << show.out;
+
+  const std::string holidays = dir_ + "/2100.tsv";
+  testing_util::WriteFile(holidays, testing_util::kHolidays2100);
+  auto add = Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X", "--name",
+                  "张三", "--phone", "13800000000", "--description", "请公开2100年企业名录",
+                  "--date", "2100-12-01", "--holidays", holidays});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  auto extension = Run({"app", "event", "2", "--type", "extension_approved", "--date", "2100-12-02",
+                        "--days", "5", "--party", "局长", "--holidays", holidays});
+  EXPECT_EQ(extension.exit_code, 2);
+  EXPECT_EQ(extension.err,
+            "错误：无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年）\n");
+  auto after = Run({"app", "show", "2", "--as-of", "2100-12-02", "--holidays", holidays});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_NE(after.out.find("答复期限：2100-12-29\n"), std::string::npos) << after.out;
+  EXPECT_EQ(after.out.find("延长答复期限"), std::string::npos) << after.out;
+}
+
 TEST_F(AppCliTest, NumberingAndBadInput) {
   auto num = Run({"app", "numbering", "--agency", "樟工信", "--pattern", "工信〔{year}〕{seq3}"});
   ASSERT_EQ(num.exit_code, 0) << num.err;

@@ -57,6 +57,26 @@ Status CheckFields(const Event& next) {
       if (next.outcomes.empty()) {
         return InvalidArgument("decision without an outcome", "答复须至少有一项办理结果");
       }
+      // Each part of a 区分处理 decision is a different leaf of table 三, so a list can never be
+      // longer than the table (and a letter numbers every part: 一、二、…).
+      const size_t leaves = AllOutcomes().size();
+      if (next.outcomes.size() > leaves) {
+        return InvalidArgument("too many outcomes: " + std::to_string(next.outcomes.size()),
+                               "答复的办理结果最多" + std::to_string(leaves) + "项（表三共" +
+                                   std::to_string(leaves) +
+                                   "个末级办理结果，每项只能列一次），实际为" +
+                                   std::to_string(next.outcomes.size()) + "项");
+      }
+      for (size_t i = 0; i < next.outcomes.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (next.outcomes[j] == next.outcomes[i]) {
+            return InvalidArgument(
+                "duplicate outcome " + std::string(InfoFor(next.outcomes[i]).code),
+                "办理结果“" + FullLabel(next.outcomes[i]) +
+                    "”重复，每项办理结果在一次答复中只能列一次");
+          }
+        }
+      }
       for (OutcomeRow r : next.outcomes) {
         if (!InfoFor(r).decidable) {
           return InvalidArgument(

@@ -143,5 +143,40 @@ TEST(ValidateNextTest, LapseRowsCannotBeDecided) {
             "申请已提交，不能重复提交");
 }
 
+// Every decidable leaf once is the longest decision; a code twice, or more codes than table 三
+// has leaves (the probe's F1 sent 100 and 10,000), is refused before anything is stored.
+TEST(ValidateNextTest, DecisionOutcomesAreDistinctLeaves) {
+  std::vector<Event> ev{Submitted({2024, 3, 4}), CorrectionRequested({2024, 3, 5}, 10),
+                        CorrectionReceived({2024, 3, 8})};
+  std::vector<OutcomeRow> all;
+  for (const OutcomeInfo& info : AllOutcomes()) {
+    if (info.decidable) all.push_back(info.row);
+  }
+  ASSERT_EQ(all.size(), 19u);
+  EXPECT_TRUE(Next(Channel::kInPerson, ev, Decided({2024, 3, 11}, all)).ok());
+
+  Status twice = Next(Channel::kInPerson, ev,
+                      Decided({2024, 3, 11}, {OutcomeRow::kDisclosed, OutcomeRow::kStateSecret,
+                                              OutcomeRow::kStateSecret}));
+  EXPECT_EQ(twice.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(twice.UserMessage(),
+            "办理结果“（三）不予公开1.属于国家秘密”重复，每项办理结果在一次答复中只能列一次");
+  EXPECT_EQ(Next(Channel::kInPerson, ev,
+                 Decided({2024, 3, 11}, {OutcomeRow::kDisclosed, OutcomeRow::kDisclosed}))
+                .UserMessage(),
+            "办理结果“（一）予以公开”重复，每项办理结果在一次答复中只能列一次");
+
+  std::vector<OutcomeRow> hundred(100, OutcomeRow::kDisclosed);
+  Status long_list = Next(Channel::kInPerson, ev, Decided({2024, 3, 11}, hundred));
+  EXPECT_EQ(long_list.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(long_list.UserMessage(),
+            "答复的办理结果最多21项（表三共21个末级办理结果，每项只能列一次），实际为100项");
+  std::vector<OutcomeRow> twenty_two = all;
+  twenty_two.insert(twenty_two.end(),
+                    {OutcomeRow::kDisclosed, OutcomeRow::kNotHeld, OutcomeRow::kPublication});
+  EXPECT_EQ(Next(Channel::kInPerson, ev, Decided({2024, 3, 11}, twenty_two)).UserMessage(),
+            "答复的办理结果最多21项（表三共21个末级办理结果，每项只能列一次），实际为22项");
+}
+
 }  // namespace
 }  // namespace gongkai::applications

@@ -83,13 +83,6 @@ void FillParagraph(std::string_view tmpl, Values& v, std::vector<std::string>& o
   out.push_back(std::move(text));
 }
 
-std::string Numeral(int n) {  // 1..99
-  static const char* kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n < 10) return kDigits[n];
-  std::string out = n >= 20 ? std::string(kDigits[n / 10]) + "十" : "十";
-  return out + kDigits[n % 10];
-}
-
 std::string FullArticle(std::string_view article) {
   if (article.starts_with("国办函")) {
     return "《政府信息公开信息处理费管理办法》（" + std::string(article) + "）";
@@ -238,7 +231,7 @@ Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app
         size_t first = letter.body.size();
         FillWording(*w, v, letter.body, letter.articles);
         if (parts && first < letter.body.size()) {
-          letter.body[first] = Numeral(static_cast<int>(i) + 1) + "、" + letter.body[first];
+          letter.body[first] = ChineseNumeral(static_cast<int>(i) + 1) + "、" + letter.body[first];
         }
         remedy = remedy || key != "6.3.withdrawn";
       }
@@ -261,7 +254,8 @@ Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app
       if (in.correction_deadline) v.Set("补正截止日期", in.correction_deadline->ToChinese());
       std::vector<std::string> items;
       for (const auto& item : in.correction_items) {
-        if (!item.empty()) items.push_back("（" + Numeral(items.size() + 1) + "）" + item);
+        if (!item.empty())
+          items.push_back("（" + ChineseNumeral(static_cast<int>(items.size()) + 1) + "）" + item);
       }
       v.lists["补正事项"] = std::move(items);
       FillWording(*FindWording("correction"), v, letter.body, letter.articles);

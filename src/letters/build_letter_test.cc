@@ -86,6 +86,31 @@ TEST(BuildLetterTest, SeparableDecisionNumbersEachPartAndCitesArticle37) {
             LetterKind::kReply);
 }
 
+// A decision stored before outcome lists were capped (the probe's F1: 100 codes crashed the
+// server): every part is numbered, 一 … 九十九, 一百, 一百零一 … 一百二十.
+TEST(BuildLetterTest, ReplyOf120PartsNumbersEveryPart) {
+  auto app = SampleApplication();
+  std::vector<OutcomeRow> rows;
+  for (int i = 0; i < 120; ++i) {
+    rows.push_back(i % 2 == 0 ? OutcomeRow::kDisclosed : OutcomeRow::kInternalAffairs);
+  }
+  app.events.push_back(ev::Decided({2024, 10, 30}, rows));
+  auto letter = BuildLetter(LetterKind::kReply, app, SampleAgency(), SampleInputs());
+  ASSERT_TRUE(letter.ok()) << letter.status().message();
+  ASSERT_EQ(letter->body.size(), 123u);  // opening, 区分处理 intro, 120 parts, 特此答复。
+  EXPECT_TRUE(letter->body[2].starts_with("一、经审查，你申请获取的政府信息属于可以公开的"));
+  EXPECT_TRUE(letter->body[11].starts_with("十、经审查，你申请获取的政府信息属于人事管理"));
+  EXPECT_TRUE(letter->body[100].starts_with("九十九、经审查，你申请获取的政府信息属于可以公开"));
+  EXPECT_TRUE(letter->body[101].starts_with("一百、经审查，你申请获取的政府信息属于人事管理"));
+  EXPECT_TRUE(letter->body[102].starts_with("一百零一、经审查"));
+  EXPECT_TRUE(letter->body[111].starts_with("一百一十、经审查"));
+  EXPECT_TRUE(letter->body[121].starts_with("一百二十、经审查"));
+  EXPECT_EQ(letter->body[122], "特此答复。");
+  auto notice = BuildLetter(LetterKind::kNotice, app, SampleAgency(), SampleInputs());
+  ASSERT_TRUE(notice.ok()) << notice.status().message();
+  EXPECT_TRUE(notice->body[121].starts_with("一百二十、"));
+}
+
 TEST(BuildLetterTest, StateSecretGivesTheReasonAndArticle14) {
   auto app = SampleApplication();
   LetterInputs in = SampleInputs();
@@ -194,6 +219,21 @@ TEST(BuildLetterTest, CorrectionNoticeListsItemsAndTheDeadline) {
   EXPECT_EQ(letter.body[4], "特此通知。");
   EXPECT_EQ(letter.remedy, "");
   EXPECT_EQ(letter.date_text, "二〇二四年十月十日");
+}
+
+TEST(BuildLetterTest, CorrectionNoticeNumbersItemsPastNinetyNine) {
+  LetterInputs in = SampleInputs();
+  in.date = {2024, 10, 10};
+  in.correction_days = 10;
+  in.correction_deadline = Date{2024, 10, 24};
+  for (int i = 1; i <= 105; ++i) in.correction_items.push_back("事项" + std::to_string(i));
+  auto letter = BuildLetter(LetterKind::kCorrection, SampleApplication(), SampleAgency(), in);
+  ASSERT_TRUE(letter.ok()) << letter.status().message();
+  ASSERT_EQ(letter->body.size(), 108u);
+  EXPECT_EQ(letter->body[1], "（一）事项1");
+  EXPECT_EQ(letter->body[99], "（九十九）事项99");
+  EXPECT_EQ(letter->body[100], "（一百）事项100");
+  EXPECT_EQ(letter->body[105], "（一百零五）事项105");
 }
 
 TEST(BuildLetterTest, CorrectionNoticeWithoutPeriodIsRefused) {
@@ -341,6 +381,52 @@ TEST(LetterUtilTest, ChineseNumeralDatesMoneyNumbersAndKinds) {
   EXPECT_EQ(ParseKind("通知").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(DefaultKindFor({OutcomeRow::kPetitionComplaint}), LetterKind::kNotice);
   EXPECT_EQ(DefaultKindFor({OutcomeRow::kAdministrativeQuery}), LetterKind::kReply);
+}
+
+TEST(LetterUtilTest, ChineseNumeralIsTotal) {
+  const std::vector<std::pair<int, std::string>> cases = {
+      {0, "零"},
+      {1, "一"},
+      {9, "九"},
+      {10, "十"},
+      {11, "十一"},
+      {19, "十九"},
+      {20, "二十"},
+      {21, "二十一"},
+      {99, "九十九"},
+      {100, "一百"},
+      {101, "一百零一"},
+      {110, "一百一十"},
+      {111, "一百一十一"},
+      {120, "一百二十"},
+      {200, "二百"},
+      {999, "九百九十九"},
+      {1000, "一千"},
+      {1001, "一千零一"},
+      {1005, "一千零五"},
+      {1010, "一千零一十"},
+      {1100, "一千一百"},
+      {2024, "二千零二十四"},
+      {9999, "九千九百九十九"},
+      {10000, "一万"},
+      {10005, "一万零五"},
+      {10010, "一万零一十"},
+      {10100, "一万零一百"},
+      {11000, "一万一千"},
+      {100000, "十万"},
+      {100010, "十万零一十"},
+      {150000, "十五万"},
+      {1000000, "一百万"},
+      {10001000, "一千万一千"},
+      {10000100, "一千万零一百"},
+      {100000000, "一亿"},
+      {100000001, "一亿零一"},
+      {100010000, "一亿零一万"},
+      {2147483647, "二十一亿四千七百四十八万三千六百四十七"},
+      {-5, "负五"},
+      {-2147483647 - 1, "负二十一亿四千七百四十八万三千六百四十八"},
+  };
+  for (const auto& [n, text] : cases) EXPECT_EQ(ChineseNumeral(n), text) << n;
 }
 
 }  // namespace

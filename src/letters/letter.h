@@ -108,6 +108,10 @@ Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app
 
 // "二〇二四年十月三十日": the 公文 date with Chinese numerals (〇 for zero).
 std::string ChineseNumeralDate(Date d);
+// The counting numeral of `n` (the parts of a reply, the items of a 补正通知书): 零, 一 … 十,
+// 十一 … 九十九, 一百, 一百零一, 一百一十, 一千零五, 一万零五, 十万 … up to 二十一亿…; a negative
+// number has 负 before it. Total: any int.
+std::string ChineseNumeral(int n);
 // "83,460.00元".
 std::string FormatYuanCents(applications::Fen amount);
 // 文号 of a letter: the application number with the kind's mark before 〔 (樟工信依申〔2024〕3号 →

@@ -1,5 +1,6 @@
-// Small pieces of the letters module: kind names, the Chinese-numeral date, money, the 文号.
+// Small pieces of the letters module: kind names, Chinese numerals and dates, money, the 文号.
 #include <array>
+#include <cstdint>
 
 #include "letters/letter.h"
 
@@ -60,6 +61,59 @@ std::string ChineseNumeralDate(Date d) {
   std::string out;
   for (char c : std::to_string(d.year)) out += kDigits[c - '0'];
   return out + "年" + small(d.month) + "月" + small(d.day) + "日";
+}
+
+namespace {
+
+// 0 < group < 10000, the digits of one 万 group. `leading`: the group opens the number, where
+// 一十 is said 十 (十五, 十五万; but 一百一十, 一万零一十).
+std::string NumeralGroup(int group, bool leading) {
+  static const char* kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static const char* kUnits[] = {"", "十", "百", "千"};
+  std::string out;
+  bool started = false, zero = false;
+  for (int pos = 3, div = 1000; pos >= 0; --pos, div /= 10) {
+    const int d = group / div % 10;
+    if (d == 0) {
+      zero = started;
+      continue;
+    }
+    if (zero) out += kDigits[0];
+    zero = false;
+    if (!(d == 1 && pos == 1 && leading && !started)) out += kDigits[d];
+    out += kUnits[pos];
+    started = true;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ChineseNumeral(int n) {
+  if (n == 0) return "零";
+  int64_t rest = n;
+  std::string out = rest < 0 ? "负" : "";
+  if (rest < 0) rest = -rest;  // int64_t: -INT_MIN fits
+  // 万 groups, lowest first: 2147483647 → 3647, 4748, 21 (二十一亿四千七百四十八万三千六百四十七).
+  static const char* kGroupUnits[] = {"", "万", "亿"};
+  int groups[3] = {};
+  for (int& g : groups) {
+    g = static_cast<int>(rest % 10000);
+    rest /= 10000;
+  }
+  bool started = false, zero = false;
+  for (int i = 2; i >= 0; --i) {
+    if (groups[i] == 0) {
+      zero = started;
+      continue;
+    }
+    // A gap before this group (一亿零一万), or a group under 千 after a higher one (一万零五).
+    if (started && (zero || groups[i] < 1000)) out += "零";
+    zero = false;
+    out += NumeralGroup(groups[i], !started) + kGroupUnits[i];
+    started = true;
+  }
+  return out;
 }
 
 std::string FormatYuanCents(applications::Fen amount) {

@@ -79,7 +79,7 @@ Status ValidateHistory(Channel channel, const std::vector<Event>& events,
     if (!s.ok()) {
       return s.WithContext("event " + std::to_string(i + 1),
                            "第" + std::to_string(i + 1) + "条办理记录（" +
-                               std::string(EventTypeLabel(events[i].type)) + "）：");
+                               std::string(EventTypeLabel(events[i].type)) + "）");
     }
     so_far.push_back(events[i]);
   }
@@ -181,6 +181,20 @@ Status CheckSubmittedBy(const Application& app, Date day) {
   return NotFound(
       "application " + std::to_string(app.id) + " not yet submitted",
       "截至" + day.ToString() + "尚无此申请（" + app.events.front().date.ToString() + "提交）");
+}
+
+Result<storage::DueSnapshot> CheckedSnapshot(const Application& app, Date today,
+                                             const calendar::WorkingDayCalendar& cal) {
+  storage::DueSnapshot snap;
+  snap.id = app.id;
+  snap.as_of = SnapshotDay(app, today);
+  for (Date day : {today, snap.as_of}) {
+    Result<ClockState> c = ComputeClock(app, day, cal);
+    if (!c.ok())
+      return c.status().WithContext("clock not computable", "无法计算答复期限，未予记录");
+    if (day == snap.as_of) snap.due = c->due;
+  }
+  return snap;
 }
 
 ApplicationSummary Summarize(const Application& app, const std::optional<ClockState>& clock) {

@@ -34,8 +34,8 @@ Status ValidateInput(ApplicationInput* input, Date today);
 // Checks one event's free-text fields (note, party, actor).
 Status ValidateEventText(applications::Event* event);
 
-// Validates `events` one after another with ValidateNext. `line_prefix` goes before the
-// Chinese message (e.g. "第3行：").
+// Validates `events` one after another with ValidateNext. A refusal names the event before the
+// Chinese message ("第2条办理记录（作出答复）：…").
 Status ValidateHistory(applications::Channel channel,
                        const std::vector<applications::Event>& events,
                        const calendar::WorkingDayCalendar& cal);
@@ -61,6 +61,13 @@ Date SnapshotDay(const applications::Application& app, Date today);
 applications::Application AsOf(const applications::Application& app, Date day);
 // kNotFound (Chinese) when the application's first event (提交申请) is after `day`.
 Status CheckSubmittedBy(const applications::Application& app, Date day);
+// The due-date snapshot of `app` (id, day and due date), for an insert or an append that has not
+// been committed yet. Its clock must compute as of today (what the answer and every later read
+// compute) and as of the snapshot day (the last event's, when later), or the change is not made:
+// the clock's error (kOutOfRange when a year is missing from the calendar …) prefixed
+// "无法计算答复期限，未予记录：".
+Result<storage::DueSnapshot> CheckedSnapshot(const applications::Application& app, Date today,
+                                             const calendar::WorkingDayCalendar& cal);
 
 ApplicationSummary Summarize(const applications::Application& app,
                              const std::optional<applications::ClockState>& clock);

@@ -254,7 +254,10 @@ Result<int> ApplicationService::ImportJsonLines(const account::Actor& actor,
                              where + "不是有效的 JSON");
     }
     Result<ImportRecord> r = ParseRecord(j, today, *cal);
-    if (!r.ok()) return r.status().WithContext("line " + std::to_string(line_no), where);
+    if (!r.ok()) {
+      return r.status().WithContext("line " + std::to_string(line_no),
+                                    "第" + std::to_string(line_no) + "行");
+    }
     records.emplace_back(line_no, std::move(r).value());
   }
   // Resolve agencies by name and check the actor may handle each.
@@ -292,7 +295,7 @@ Result<int> ApplicationService::ImportJsonLines(const account::Actor& actor,
       Result<SubmitResult> ins = InsertNumbered(*tx, app, app.events.front().date.year, false);
       if (!ins.ok()) {
         return ins.status().WithContext("line " + std::to_string(line),
-                                        "第" + std::to_string(line) + "行：");
+                                        "第" + std::to_string(line) + "行");
       }
       if (r.decision_corrected) {
         GONGKAI_RETURN_IF_ERROR(tx->applications().SetDecisionCorrected(ins->id, true));

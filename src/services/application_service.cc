@@ -86,6 +86,9 @@ Result<Application> ApplicationService::LoadAuthorized(const account::Actor& act
 Result<SubmitResult> ApplicationService::InsertNumbered(storage::Transaction& tx,
                                                         const Application& app, int year,
                                                         bool with_lookup_code) {
+  // Nothing is inserted unless its clock can be computed (the detail page would fail).
+  GONGKAI_ASSIGN_OR_RETURN(storage::DueSnapshot snap,
+                           internal::CheckedSnapshot(app, clock_.TodayInChina(), *Calendar()));
   GONGKAI_ASSIGN_OR_RETURN(agency::Agency agency, tx.agencies().Get(app.agency_id));
   GONGKAI_ASSIGN_OR_RETURN(auto own, tx.application_meta().GetNumberPattern(app.agency_id));
   std::string pattern = own ? *own : kDefaultNumberPattern;
@@ -116,13 +119,7 @@ Result<SubmitResult> ApplicationService::InsertNumbered(storage::Transaction& tx
     GONGKAI_RETURN_IF_ERROR(tx.application_meta().SetLookupHash(
         *id, account::Sha256Hex(internal::CanonicalLookupCode(out.lookup_code))));
   }
-  numbered.id = *id;
-  auto cal = Calendar();
-  Date today = clock_.TodayInChina();
-  storage::DueSnapshot snap;
   snap.id = *id;
-  snap.as_of = internal::SnapshotDay(numbered, today);
-  if (auto c = internal::TryClock(numbered, snap.as_of, *cal)) snap.due = c->due;
   GONGKAI_RETURN_IF_ERROR(tx.application_meta().SetDueSnapshot(snap));
   return out;
 }
@@ -362,15 +359,15 @@ Status ApplicationService::RecordEvent(const account::Actor& actor, ApplicationI
       GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
       GONGKAI_ASSIGN_OR_RETURN(app, tx->applications().Get(id));
       GONGKAI_RETURN_IF_ERROR(ValidateNext(app.channel, app.events, event, *cal));
-      Status appended =
-          tx->applications().AppendEvent(id, static_cast<int>(app.events.size()), event);
+      // The clock with the event, before anything is written: an event whose clock cannot be
+      // computed would be stored while the answer (and every later read) fails.
+      const int seq = static_cast<int>(app.events.size());
+      app.events.push_back(event);
+      GONGKAI_ASSIGN_OR_RETURN(storage::DueSnapshot snap,
+                               internal::CheckedSnapshot(app, today, *cal));
+      Status appended = tx->applications().AppendEvent(id, seq, event);
       if (appended.code() == StatusCode::kFailedPrecondition) lost_race = true;
       GONGKAI_RETURN_IF_ERROR(appended);
-      app.events.push_back(event);
-      storage::DueSnapshot snap;
-      snap.id = id;
-      snap.as_of = internal::SnapshotDay(app, today);
-      if (auto c = internal::TryClock(app, snap.as_of, *cal)) snap.due = c->due;
       GONGKAI_RETURN_IF_ERROR(tx->application_meta().SetDueSnapshot(snap));
       GONGKAI_RETURN_IF_ERROR(
           AppendAudit(*tx, clock_, actor, "application_event", AppTarget(id),

@@ -190,7 +190,8 @@ class ApplicationService {
 
   // Staff intake (kHandleApplications on the agency). Validates every field, assigns the number
   // in the same transaction as the insert, and appends `initial_events` (at least one; each
-  // checked with ValidateNext in order; actor name filled in when empty).
+  // checked with ValidateNext in order; actor name filled in when empty). Like RecordEvent,
+  // nothing is stored when the clock of the events cannot be computed (kOutOfRange …).
   // kInvalidArgument / kFailedPrecondition (Chinese), kNotFound (agency), kPermissionDenied.
   Result<SubmitResult> Register(const account::Actor& actor, ApplicationInput input,
                                 std::vector<applications::Event> initial_events);
@@ -222,7 +223,9 @@ class ApplicationService {
                                            applications::ApplicationId id, Date as_of);
 
   // Appends one event after ValidateNext (kHandleApplications); retries a few times when another
-  // writer appended first. Refused events change nothing. Updates the due-date snapshot.
+  // writer appended first. Refused events change nothing. Updates the due-date snapshot. The clock
+  // with the event must compute (as of today and of the last event's day) inside the same
+  // transaction, else its error (kOutOfRange when the calendar lacks a year) and nothing stored.
   Status RecordEvent(const account::Actor& actor, applications::ApplicationId id,
                      applications::Event event);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -21,6 +22,14 @@ constexpr int64_t kOct8 = 1728352800;
 
 std::shared_ptr<const calendar::WorkingDayCalendar> DefaultCalendar() {
   return std::make_shared<const calendar::WorkingDayCalendar>(calendar::LoadCalendar().value());
+}
+
+// The calendar of testing_util::kHolidays2100: only 2100 is covered.
+std::shared_ptr<const calendar::WorkingDayCalendar> CalendarOf2100() {
+  auto table = calendar::ParseHolidayTable(testing_util::kHolidays2100, "2100.tsv",
+                                           calendar::TableRole::kNational);
+  return std::make_shared<const calendar::WorkingDayCalendar>(
+      calendar::WorkingDayCalendar::Create(table.value()).value());
 }
 
 class ApplicationServiceTest : public ::testing::Test {
@@ -181,6 +190,61 @@ TEST_F(ApplicationServiceTest, OutOfOrderEventIsRefusedAndNothingAppended) {
             ApplicationStatus::kConcluded);
 }
 
+// The probe's F2: an event whose clock cannot be computed (here: received Wed 2100-12-01, due
+// 2100-12-29; 5 more working days run into 2101, which the calendar lacks) is refused with the
+// clock's error, inside the transaction, and nothing is stored — the application still opens
+// and can be decided. The same for an application whose first events already leave 2100.
+TEST_F(ApplicationServiceTest, EventWhoseClockCannotBeComputedIsNotStored) {
+  clock_.Set(testing_util::kDec2Of2100);
+  service_->SetCalendar(CalendarOf2100());
+  auto id = RegisterOn({2100, 12, 1}).id;
+  ASSERT_NE(id, 0);
+  EXPECT_EQ(service_->Get(console_, id).value().clock.due, (Date{2100, 12, 29}));
+  const std::string refused_message =
+      "无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年）";
+  Status s =
+      service_->RecordEvent(console_, id, events::ExtensionApproved({2100, 12, 2}, 5, "局长"));
+  EXPECT_EQ(s.code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(s.UserMessage(), refused_message);
+  {
+    auto tx = store_->Begin(storage::TxMode::kRead).value();
+    EXPECT_EQ(tx->applications().Get(id).value().events.size(), 1u);
+    auto snaps = tx->application_meta().DueSnapshots().value();
+    ASSERT_EQ(snaps.size(), 1u);
+    EXPECT_EQ(snaps[0].due, (Date{2100, 12, 29}));
+  }
+  auto d = service_->Get(console_, id);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->app.events.size(), 1u);
+  ASSERT_TRUE(
+      service_->RecordEvent(console_, id, events::Decided({2100, 12, 2}, {OutcomeRow::kDisclosed}))
+          .ok());
+  EXPECT_EQ(service_->Get(console_, id).value().clock.status, ApplicationStatus::kConcluded);
+
+  // Received Mon 2100-12-20: 20 working days end in 2101. Nothing is inserted, no number used.
+  auto late = service_->Register(console_, Input(), {events::Submitted({2100, 12, 20})});
+  EXPECT_EQ(late.status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(late.status().UserMessage(), refused_message);
+  EXPECT_EQ(service_->List(console_, agency_).value().size(), 1u);
+  EXPECT_EQ(service_->SubmitOnline(Input()).status().code(), StatusCode::kOk);  // today: 12-02
+  EXPECT_EQ(RegisterOn({2100, 12, 2}).number, "樟工信依申〔2100〕3号");
+
+  // A JSON-lines record whose events leave 2100 is refused, naming the line; nothing imported.
+  std::string line = service_->ExportJsonLines(console_, agency_).value();
+  line = line.substr(0, line.find('\n'));
+  auto j = nlohmann::json::parse(line);
+  j["number"] = "樟工信依申〔2100〕99号";
+  j["events"] = nlohmann::json::array({j["events"][0], j["events"][0]});
+  j["events"][1]["type"] = "extension_approved";
+  j["events"][1]["date"] = "2100-12-02";
+  j["events"][1]["days"] = 5;
+  j["events"][1]["party"] = "局长";
+  Status imported = service_->ImportJsonLines(console_, j.dump() + "\n").status();
+  EXPECT_EQ(imported.code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(imported.UserMessage(), "第1行：" + refused_message);
+  EXPECT_EQ(service_->List(console_, agency_).value().size(), 3u);
+}
+
 TEST_F(ApplicationServiceTest, DuplicatesAndMonthlyCounts) {
   EXPECT_DOUBLE_EQ(DescriptionSimilarity("abcd", "ABCE"), 2.0 * 2 / 6);
   EXPECT_DOUBLE_EQ(DescriptionSimilarity("请公开，名录。", "请公开名录"), 1.0);
@@ -277,6 +341,7 @@ TEST_F(ApplicationServiceTest, JsonLinesRoundTripIsByteIdentical) {
   Status refused = second.ImportJsonLines(console_, bad).status();
   EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(refused.UserMessage().rfind("第2行：", 0), 0u) << refused.UserMessage();
+  EXPECT_EQ(refused.UserMessage().find("：："), std::string::npos) << refused.UserMessage();
   EXPECT_EQ(second.ExportJsonLines(console_, 1).value(), "");  // all or nothing
   EXPECT_EQ(second.ImportJsonLines(console_, exported).value(), 2);
   EXPECT_EQ(second.ExportJsonLines(console_, 1).value(), exported);
