@@ -187,7 +187,7 @@ TEST_F(AppCliTest, RefusedEventsAreNotRecorded) {
                         "--days", "5", "--party", "局长", "--holidays", holidays});
   EXPECT_EQ(extension.exit_code, 2);
   EXPECT_EQ(extension.err,
-            "错误：无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年）\n");
+            "错误：无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年，可预计2008–2100年）\n");
   auto after = Run({"app", "show", "2", "--as-of", "2100-12-02", "--holidays", holidays});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_NE(after.out.find("答复期限：2100-12-29\n"), std::string::npos) << after.out;

@@ -265,7 +265,7 @@ TEST_F(ApplicationsWebTest, EventWhoseClockCannotBeComputedIsRefusedAndNothingSt
   const std::string path = "/api/v1/applications/" + id;
   EXPECT_EQ(Json::parse(Api("GET", path, s).body)["clock"]["due"], "2100-12-29");
   const std::string message =
-      "无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年）";
+      "无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年，可预计2008–2100年）";
   auto stored_events = [&] {
     auto tx = store_->Begin(storage::TxMode::kRead).value();
     return tx->applications().Get(app_id).value().events.size();

@@ -114,14 +114,10 @@ TEST(CalendarCliTest, UsageErrorsAreChineseWithExitTwo) {
   EXPECT_EQ(ErrorOf({"calendar", "add", "2024-09-27", "-3"}), "错误：工作日数不能为负数：-3\n");
   EXPECT_EQ(ErrorOf({"calendar", "add", "2024-09-27", "abc"}),
             "错误：工作日数无效：“abc”，应为非负整数\n");
-  EXPECT_EQ(ErrorOf({"calendar", "add", "2026-12-20", "20"}),
-            "错误：工作日历未包含2027年的节假日安排（已覆盖2019–2026年）\n");
-  EXPECT_EQ(ErrorOf({"calendar", "add", "2018-12-20", "5", "--explain"}),
-            "错误：工作日历未包含2018年的节假日安排（已覆盖2019–2026年）\n");
-  EXPECT_EQ(ErrorOf({"calendar", "show", "2027"}),
-            "错误：工作日历未包含2027年的节假日安排（已覆盖2019–2026年）\n");
-  EXPECT_EQ(ErrorOf({"calendar", "is-workday", "2018-12-29"}),
-            "错误：工作日历未包含2018年的节假日安排（已覆盖2019–2026年）\n");
+  EXPECT_EQ(ErrorOf({"calendar", "add", "2100-12-20", "20"}),
+            "错误：工作日历未包含2101年的节假日安排（已覆盖2019–2026年，可预计2008–2100年）\n");
+  EXPECT_EQ(ErrorOf({"calendar", "show", "2007"}),
+            "错误：工作日历未包含2007年的节假日安排（已覆盖2019–2026年，可预计2008–2100年）\n");
   EXPECT_EQ(ErrorOf({"calendar", "between", "2024-10-09", "2024-10-08"}),
             "错误：结束日期2024-10-08早于开始日期2024-10-09\n");
   EXPECT_EQ(ErrorOf({"calendar", "show", "20x"}),

@@ -268,10 +268,27 @@ TEST(ApplicationClockTest, LateDecisionIsFlagged) {
   EXPECT_EQ(st.warnings[0], "逾期答复：答复期限为2024-04-01，实际于2024-04-03答复");
 }
 
-TEST(ApplicationClockTest, RefusesDaysOutsideTheCalendar) {
-  std::vector<Event> ev{Submitted({2026, 12, 20})};
-  auto st = ComputeClock(Channel::kInPerson, ev, {2026, 12, 21}, Cal());
-  EXPECT_EQ(st.status().code(), StatusCode::kOutOfRange);
+TEST(ApplicationClockTest, CountsIntoAnUnpublishedYearProvisionally) {
+  // Received 2026-12-21 (Mon); 2027 has no notice: 元旦 2027-01-01 is a statutory rest day.
+  std::vector<Event> ev{Submitted({2026, 12, 21})};
+  auto st = ComputeClock(Channel::kInPerson, ev, {2026, 12, 22}, Cal());
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  EXPECT_EQ(st->due, (Date{2027, 1, 19}));
+  EXPECT_EQ(st->provisional_years, (std::vector<int>{2027}));
+  EXPECT_EQ(st->ProvisionalNote(), "预计：2027年节假日安排尚未发布");
+  auto lines = DescribeClock(*st);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "2027-01-01 周五 不计 元旦（预计）"),
+            lines.end());
+  // A correction notice whose 补正期限 reaches 2027 is provisional too.
+  std::vector<Event> corr{Submitted({2026, 12, 24}), CorrectionRequested({2026, 12, 28}, 7)};
+  auto c = ComputeClock(Channel::kInPerson, corr, {2026, 12, 28}, Cal());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->correction_deadline, (Date{2027, 1, 7}));
+  EXPECT_EQ(c->provisional_years, (std::vector<int>{2027}));
+  // Inside 2026 nothing is provisional.
+  auto inside = ComputeClock(Channel::kInPerson, {Submitted({2026, 11, 2})}, {2026, 11, 3}, Cal());
+  EXPECT_TRUE(inside->provisional_years.empty());
+  EXPECT_EQ(inside->ProvisionalNote(), "");
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ TEST(ValidateNextTest, FirstEventIsTheSubmission) {
   EXPECT_EQ(
       Next(Channel::kInPerson, {}, Decided({2024, 3, 4}, {OutcomeRow::kDisclosed})).UserMessage(),
       "申请的第一个事件应为“提交申请”");
-  EXPECT_EQ(Next(Channel::kInPerson, {}, Submitted({2030, 1, 1})).code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(Next(Channel::kInPerson, {}, Submitted({2101, 1, 1})).code(), StatusCode::kOutOfRange);
 }
 
 TEST(ValidateNextTest, RefusesEventsBeforeThePreviousOne) {

@@ -201,7 +201,7 @@ TEST_F(ApplicationServiceTest, EventWhoseClockCannotBeComputedIsNotStored) {
   ASSERT_NE(id, 0);
   EXPECT_EQ(service_->Get(console_, id).value().clock.due, (Date{2100, 12, 29}));
   const std::string refused_message =
-      "无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年）";
+      "无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年，可预计2008–2100年）";
   Status s =
       service_->RecordEvent(console_, id, events::ExtensionApproved({2100, 12, 2}, 5, "局长"));
   EXPECT_EQ(s.code(), StatusCode::kOutOfRange);
