@@ -137,13 +137,7 @@ void AddAppAdminCommands(CLI::App* cmd, CliContext& ctx) {
     if (!env) return;
     auto moved = env->service->RecomputeDueDates(account::Actor::Console());
     if (!moved.ok()) return FailWith(ctx, moved.status());
-    for (const auto& m : *moved) {
-      *ctx.out << m.number << "\t" << (m.before ? m.before->ToString() : "—") << " → "
-               << (m.after ? m.after->ToString() : "—");
-      if (!m.error.empty()) *ctx.out << "\t" << m.error;
-      *ctx.out << "\n";
-    }
-    *ctx.out << "答复期限变化的申请：" << moved->size() << " 件\n";
+    PrintDueDateMoves(*ctx.out, *moved);
   });
 }
 

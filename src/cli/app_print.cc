@@ -73,4 +73,14 @@ void PrintDetail(std::ostream& out, const services::ApplicationDetail& d) {
   for (const std::string& line : DescribeClock(clock)) out << "  " << line << "\n";
 }
 
+void PrintDueDateMoves(std::ostream& out, const std::vector<services::DueDateMove>& moved) {
+  for (const auto& m : moved) {
+    out << m.number << "\t" << (m.before ? m.before->ToString() : "—") << " → "
+        << (m.after ? m.after->ToString() : "—");
+    if (!m.error.empty()) out << "\t" << m.error;
+    out << "\n";
+  }
+  out << "答复期限变化的申请：" << moved.size() << " 件\n";
+}
+
 }  // namespace gongkai::cli

@@ -45,6 +45,9 @@ void PrintSummary(std::ostream& out, const services::ApplicationSummary& s);
 // `app show`: the record, the events and the clock explained, as of `d.clock.as_of`.
 void PrintDetail(std::ostream& out, const services::ApplicationDetail& d);
 
+// `app recompute` and `calendar import`: one line per moved due date, then the count.
+void PrintDueDateMoves(std::ostream& out, const std::vector<services::DueDateMove>& moved);
+
 // `app case|numbering|export|import|recompute` (app_admin_command.cc).
 void AddAppAdminCommands(CLI::App* app_cmd, CliContext& ctx);
 

@@ -41,11 +41,7 @@ services::NoticeFormat Detect(const std::string& text, const std::string& format
 }
 
 void PrintPreview(std::ostream& out, const services::NoticePreview& p) {
-  int holidays = 0, workdays = 0;
-  for (const auto& e : p.table.entries) {
-    (e.kind == calendar::EntryKind::kWorkday ? workdays : holidays) += 1;
-  }
-  out << p.year << "年节假日安排：放假" << holidays << "天，调休上班" << workdays << "天"
+  out << p.year << "年节假日安排：放假" << p.holidays << "天，调休上班" << p.workdays << "天"
       << (p.replaces_notice ? "（替换已有的" + std::to_string(p.year) + "年数据）" : "") << "\n";
   out << "变化的日期：" << p.changes.size() << " 天\n";
   for (const auto& c : p.changes) {
@@ -92,13 +88,7 @@ void RunImport(CliContext& ctx, const ImportArgs& a) {
   *ctx.out << "已导入" << done->year << "年节假日安排\n";
   auto moved = env->service->RecomputeDueDates(account::Actor::Console());
   if (!moved.ok()) return FailWith(ctx, moved.status());
-  for (const auto& m : *moved) {
-    *ctx.out << m.number << "\t" << (m.before ? m.before->ToString() : "—") << " → "
-             << (m.after ? m.after->ToString() : "—");
-    if (!m.error.empty()) *ctx.out << "\t" << m.error;
-    *ctx.out << "\n";
-  }
-  *ctx.out << "答复期限变化的申请：" << moved->size() << " 件\n";
+  PrintDueDateMoves(*ctx.out, *moved);
 }
 
 }  // namespace

@@ -125,6 +125,9 @@ Result<NoticePreview> CalendarService::Preview(const std::string& text, NoticeFo
     GONGKAI_ASSIGN_OR_RETURN(p.table, ParseTsvNotice(text, year));
   }
   p.year = p.table.declared_years->first;
+  for (const auto& e : p.table.entries) {
+    (e.kind == calendar::EntryKind::kWorkday ? p.workdays : p.holidays) += 1;
+  }
   GONGKAI_ASSIGN_OR_RETURN(auto notices, Notices());
   GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar before, BuildWith(notices, nullptr));
   GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar after, BuildWith(notices, &p.table));
@@ -170,15 +173,11 @@ Result<NoticePreview> CalendarService::Import(const account::Actor& actor, const
   if (format == NoticeFormat::kText) n.source_text = text;
   n.imported_at = clock_.NowUnixSeconds();
   n.imported_by = actor.name;
-  int holidays = 0, workdays = 0;
-  for (const auto& e : p.table.entries) {
-    (e.kind == calendar::EntryKind::kWorkday ? workdays : holidays) += 1;
-  }
   GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
   GONGKAI_RETURN_IF_ERROR(tx->holiday_notices().Put(n));
   GONGKAI_RETURN_IF_ERROR(AppendAudit(
       *tx, clock_, actor, "calendar_notice_import", "year:" + std::to_string(p.year),
-      std::to_string(holidays) + "个放假日、" + std::to_string(workdays) + "个调休上班日，" +
+      std::to_string(p.holidays) + "个放假日、" + std::to_string(p.workdays) + "个调休上班日，" +
           std::to_string(p.changes.size()) + "天变化" +
           (p.warnings.empty() ? "" : "，已确认" + std::to_string(p.warnings.size()) + "条提示")));
   GONGKAI_RETURN_IF_ERROR(tx->Commit());

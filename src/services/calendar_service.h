@@ -31,6 +31,8 @@ struct DayChange {
 struct NoticePreview {
   int year = 0;
   calendar::HolidayTable table;
+  int holidays = 0;                   // rest days the notice lists
+  int workdays = 0;                   // 调休上班 days it lists
   std::vector<DayChange> changes;     // every day of the year (and the notice's days) that moves
   std::vector<std::string> warnings;  // statutory days the notice does not list as rest days
   bool replaces_notice = false;       // the year already had an imported or bundled notice

@@ -112,10 +112,6 @@ HttpResponse HandleAdminCalendarPreview(const HttpRequest& req, WebApp& app) {
   if (!form.ok()) return FormError(app, *who, RawForm(req), form.status());
   auto p = app.calendars().Preview(form->text, form->format, form->year);
   if (!p.ok()) return FormError(app, *who, *form, p.status());
-  int holidays = 0, workdays = 0;
-  for (const auto& e : p->table.entries) {
-    (e.kind == calendar::EntryKind::kWorkday ? workdays : holidays) += 1;
-  }
   mstch::array changes;
   for (const auto& c : p->changes) {
     changes.push_back(mstch::map{{"date", c.date.ToString()},
@@ -127,8 +123,8 @@ HttpResponse HandleAdminCalendarPreview(const HttpRequest& req, WebApp& app) {
   for (const auto& w : p->warnings) warnings.push_back(w);
   mstch::map preview{
       {"year", std::to_string(p->year)},
-      {"holidays", std::to_string(holidays)},
-      {"workdays", std::to_string(workdays)},
+      {"holidays", std::to_string(p->holidays)},
+      {"workdays", std::to_string(p->workdays)},
       {"replaces", p->replaces_notice},
       {"change_count", std::to_string(p->changes.size())},
       {"changes", changes},
