@@ -116,7 +116,7 @@ HttpResponse WebApp::Page(int status, const std::string& page, const std::string
     context["user_name"] =
         who->user.display_name.empty() ? who->user.username : who->user.display_name;
     context["csrf"] = who->session.csrf_token;
-    auto cal = calendars_.Status();
+    auto cal = calendars_.Status(*applications_.calendar());
     if (cal.ok() && !cal->warning.empty()) context["calendar_warning"] = cal->warning;
   }
   auto html = views_.RenderPage(page, title, std::move(context));

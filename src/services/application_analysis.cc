@@ -131,6 +131,8 @@ Result<std::vector<DueDateMove>> ApplicationService::RecomputeDueDates(
     GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
     GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
     auto parents = account::ParentsOf(all);
+    // The console and system administrators may recompute even before any agency exists.
+    any_agency = account::Can(actor, Permission::kHandleApplications, std::nullopt, parents);
     GONGKAI_ASSIGN_OR_RETURN(auto snaps, tx->application_meta().DueSnapshots());
     std::map<ApplicationId, storage::DueSnapshot> by_id;
     for (const auto& snap : snaps) by_id[snap.id] = snap;

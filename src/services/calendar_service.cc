@@ -99,6 +99,16 @@ Result<std::shared_ptr<const WorkingDayCalendar>> CalendarService::Build() {
 Result<CalendarStatus> CalendarService::Status() {
   GONGKAI_ASSIGN_OR_RETURN(auto notices, Notices());
   GONGKAI_ASSIGN_OR_RETURN(WorkingDayCalendar cal, BuildWith(notices, nullptr));
+  return StatusOf(cal, notices);
+}
+
+Result<CalendarStatus> CalendarService::Status(const WorkingDayCalendar& current) {
+  GONGKAI_ASSIGN_OR_RETURN(auto notices, Notices());
+  return StatusOf(current, notices);
+}
+
+CalendarStatus CalendarService::StatusOf(const WorkingDayCalendar& cal,
+                                         const std::vector<storage::HolidayNotice>& notices) {
   CalendarStatus s;
   s.today = clock_.TodayInChina();
   s.covered_years = cal.covered_years();

@@ -59,6 +59,9 @@ class CalendarService {
   Result<std::shared_ptr<const calendar::WorkingDayCalendar>> Build();
 
   Result<CalendarStatus> Status();
+  // The same for the calendar in use (`current`, as built by Build()), without rebuilding it:
+  // cheap enough for every signed-in page and /healthz.
+  Result<CalendarStatus> Status(const calendar::WorkingDayCalendar& current);
 
   // Parses `text` and shows what importing it would change. kInvalidArgument (naming the line)
   // when it cannot be parsed; nothing is stored.
@@ -77,6 +80,8 @@ class CalendarService {
   Result<std::vector<storage::HolidayNotice>> Notices();
   Result<calendar::WorkingDayCalendar> BuildWith(const std::vector<storage::HolidayNotice>& n,
                                                  const calendar::HolidayTable* extra);
+  CalendarStatus StatusOf(const calendar::WorkingDayCalendar& cal,
+                          const std::vector<storage::HolidayNotice>& notices);
 
   storage::Store& store_;
   const Clock& clock_;

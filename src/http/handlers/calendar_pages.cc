@@ -128,6 +128,7 @@ HttpResponse HandleAdminCalendarPreview(const HttpRequest& req, WebApp& app) {
       {"replaces", p->replaces_notice},
       {"change_count", std::to_string(p->changes.size())},
       {"changes", changes},
+      {"has_changes", !p->changes.empty()},
       {"warnings", warnings},
       {"has_warnings", !p->warnings.empty()},
       {"text", form->text},
@@ -168,6 +169,7 @@ HttpResponse HandleAdminCalendarImport(const HttpRequest& req, WebApp& app) {
                                       "天变化），未办结申请的答复期限已重新计算"},
                        {"moved_shown", true},
                        {"moved", rows},
+                       {"has_moved", count > 0},
                        {"moved_count", std::to_string(count)}});
 }
 

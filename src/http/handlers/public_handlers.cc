@@ -40,10 +40,19 @@ HttpResponse HandleHealthz(const HttpRequest&, WebApp& app) {
   if (!version.ok()) {
     return JsonResponse(503, {{"status", "unavailable"}, {"error", version.status().message()}});
   }
-  return JsonResponse(200, {{"status", "ok"},
-                            {"version", GONGKAI_VERSION},
-                            {"schema_version", *version},
-                            {"database", app.store().Dialect()}});
+  nlohmann::json body = {{"status", "ok"},
+                         {"version", GONGKAI_VERSION},
+                         {"schema_version", *version},
+                         {"database", app.store().Dialect()}};
+  // The calendar's state, for monitoring: a warning from 1 November while next year's holiday
+  // notice is not imported (due dates across the year end are then provisional). Still 200.
+  auto cal = app.calendars().Status(*app.applications().calendar());
+  if (cal.ok()) {
+    body["calendar"] = {{"covered_years", cal->covered_years},
+                        {"next_year_provisional", cal->next_year_provisional},
+                        {"warning", cal->warning}};
+  }
+  return JsonResponse(200, body);
 }
 
 HttpResponse HandleHome(const HttpRequest& req, WebApp& app) {
