@@ -147,8 +147,26 @@ TEST_F(AppCliTest, LetterOfARegisteredApplication) {
       Run({"app", "event", "1", "--type", "decided", "--date", "2024-10-25", "--outcome", "1"})
           .exit_code,
       0);
+  // The agency has no 救济途径 yet: the reply is refused, naming the setting; then it is set.
+  auto unset = Run({"app", "letter", "1"});
+  EXPECT_EQ(unset.exit_code, 2);
+  EXPECT_EQ(unset.err,
+            "错误：机构“樟树市工业和信息化局”尚未设置救济途径中的“行政复议机关”和“人民法院”，不能"
+            "生成答复书：请在管理后台“机构”中填写该机构的“行政复议机关”和“人民法院”（命令行："
+            "gongkai agency set），或在本件文书中填写\n");
+  auto set = Run({"agency", "set", "樟工信", "--reconsideration-body", "樟树市人民政府", "--court",
+                  "樟树市人民法院"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_EQ(set.out,
+            "已修改机构 #1 "
+            "樟树市工业和信息化局\n行政复议机关：樟树市人民政府\n人民法院：樟树市人民法院\n");
   auto html = Run({"app", "letter", "樟工信依申〔2024〕1号"});
   ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_NE(html.out.find("六十日内向樟树市人民政府申请行政复议，或者在六个月内向樟树市人民法院提起"
+                          "行政诉讼。"),
+            std::string::npos);
+  // Dated the day of the decision, not the day it is printed.
+  EXPECT_NE(html.out.find("<p class=\"date\">二〇二四年十月二十五日</p>"), std::string::npos);
   EXPECT_NE(html.out.find("樟工信依申答〔2024〕1号"), std::string::npos);
   EXPECT_NE(html.out.find("本机关于2024年10月8日收到你提出的政府信息公开申请"), std::string::npos);
   EXPECT_NE(html.out.find("第三十六条第（二）项"), std::string::npos);
@@ -187,7 +205,8 @@ TEST_F(AppCliTest, RefusedEventsAreNotRecorded) {
                         "--days", "5", "--party", "局长", "--holidays", holidays});
   EXPECT_EQ(extension.exit_code, 2);
   EXPECT_EQ(extension.err,
-            "错误：无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年，可预计2008–2100年）\n");
+            "错误：无法计算答复期限，未予记录：工作日历未包含2101年的节假日安排（已覆盖2100年，可预"
+            "计2008–2100年）\n");
   auto after = Run({"app", "show", "2", "--as-of", "2100-12-02", "--holidays", holidays});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_NE(after.out.find("答复期限：2100-12-29\n"), std::string::npos) << after.out;

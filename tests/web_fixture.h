@@ -79,6 +79,11 @@ class WebFixture : public ::testing::Test {
     a.short_name = short_name;
     a.parent_id = parent;
     a.kind = parent ? agency::AgencyKind::kDepartment : agency::AgencyKind::kGovernment;
+    // 救济途径 printed in the letters: a department's reconsideration goes to the 本级人民政府
+    // (行政 复议法 2023), a county government's to the city, whose 中级人民法院 hears suits against
+    // it.
+    a.reconsideration_body = parent ? "樟树市人民政府" : "宜春市人民政府";
+    a.court = parent ? "樟树市人民法院" : "宜春市中级人民法院";
     auto id = s.Add(actor, a);
     EXPECT_TRUE(id.ok()) << id.status().ToString();
     return id.ok() ? *id : 0;

@@ -92,6 +92,8 @@ Status NormalizeAndValidate(Agency* a) {
   a->phone = Trim(a->phone);
   a->postcode = Trim(a->postcode);
   a->office_hours = Trim(a->office_hours);
+  a->reconsideration_body = Trim(a->reconsideration_body);
+  a->court = Trim(a->court);
   struct Field {
     const std::string* value;
     const char* en;
@@ -105,6 +107,8 @@ Status NormalizeAndValidate(Agency* a) {
       {&a->phone, "phone", "电话", 60},
       {&a->postcode, "postcode", "邮编", 6},
       {&a->office_hours, "office hours", "办公时间", 200},
+      {&a->reconsideration_body, "reconsideration body", "行政复议机关", 100},
+      {&a->court, "court", "人民法院", 100},
       {&a->credit_code, "credit code", "统一社会信用代码", 18},
   };
   for (const auto& f : fields) {

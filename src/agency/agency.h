@@ -37,7 +37,12 @@ struct Agency {
   std::string phone;         // office phone, e.g. 0795-7333621
   std::string postcode;      // 6 digits or empty
   std::string office_hours;  // 工作日 8:00–12:00，14:30–17:30
-  int64_t created_at = 0;    // Unix seconds
+  // 救济途径 printed in the agency's 答复书/告知书 (docs/letters.md): the 行政复议机关 (since the
+  // 2023 行政复议法 normally the 本级人民政府, e.g. 樟树市人民政府) and the 人民法院 with
+  // jurisdiction (e.g. 樟树市人民法院). Empty = not set: those letters are refused until set.
+  std::string reconsideration_body;
+  std::string court;
+  int64_t created_at = 0;  // Unix seconds
   int64_t updated_at = 0;
 };
 
@@ -53,7 +58,8 @@ Result<AgencyLevel> ParseLevel(std::string_view text);
 // Normalises (trims, upper-cases the credit code) and checks every field:
 // name 2–100 characters, short name ≤ 40, valid credit code when given,
 // postcode 6 digits when given, phone of digits/-/()/spaces, no control
-// characters. kInvalidArgument naming the first bad field in Chinese.
+// characters; 行政复议机关 and 人民法院 ≤ 100. kInvalidArgument naming the first bad field in
+// Chinese.
 Status NormalizeAndValidate(Agency* agency);
 
 }  // namespace gongkai::agency

@@ -14,7 +14,9 @@ nlohmann::json AgencyToJson(const Agency& a) {
                       {"address", a.address},
                       {"phone", a.phone},
                       {"postcode", a.postcode},
-                      {"office_hours", a.office_hours}};
+                      {"office_hours", a.office_hours},
+                      {"reconsideration_body", a.reconsideration_body},
+                      {"court", a.court}};
   j["parent_id"] = a.parent_id ? nlohmann::json(*a.parent_id) : nlohmann::json(nullptr);
   return j;
 }
@@ -31,7 +33,9 @@ Status AgencyFromJson(const nlohmann::json& j, Agency* a) {
                             {"address", &a->address},
                             {"phone", &a->phone},
                             {"postcode", &a->postcode},
-                            {"office_hours", &a->office_hours}};
+                            {"office_hours", &a->office_hours},
+                            {"reconsideration_body", &a->reconsideration_body},
+                            {"court", &a->court}};
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (const auto& f : text) {

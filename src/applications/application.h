@@ -68,7 +68,7 @@ enum class EventType {
   kConsultationStarted,   // 征求意见 sent to `party` (Art. 32 third party / Art. 34 agency)
   kConsultationAnswered,  // `party` answered
   kExtensionApproved,     // 延期 by `party` (the approver), `days` ≤ 20, once (Art. 33)
-  kFeeNoticeSent,         // 收费通知 served, `fee` and `fee_method`
+  kFeeNoticeSent,         // 收费通知 served, `fee` and `fee_method` (and `pages` for 按量)
   kFeePaid,
   kFeeLapsed,  // not paid within 20 working days → （六）2
   kDecided,    // 答复, `outcomes` (all grounds; counted via CountedRow)
@@ -95,6 +95,9 @@ struct Event {
   int days = 0;  // correction period or extension length, working days
   Fen fee = 0;
   FeeMethod fee_method = FeeMethod::kPerVolume;
+  // 按量计收 entered as a page count: the pages `fee` was computed from (PerVolumeFee). 0 when the
+  // amount was entered directly (按件计收, and fee notices recorded before page counts existed).
+  int pages = 0;
   std::vector<OutcomeRow> outcomes;  // kDecided
 };
 

@@ -80,6 +80,11 @@ inline Result<ClockState> ComputeClock(const Application& app, Date as_of,
 Status ValidateNext(Channel channel, const std::vector<Event>& events, const Event& next,
                     const calendar::WorkingDayCalendar& cal);
 
+// A 收费通知 given as a page count (`pages` > 0, 按量计收): sets `fee` to PerVolumeFee(pages).
+// kInvalidArgument (Chinese) for pages with 按件计收, a count the tariff leaves free (≤ 30 pages),
+// a negative or huge count, or an amount that disagrees with the pages. Other events: unchanged.
+Status CompleteFeeNotice(Event* event);
+
 // Human-readable explanation: the basis lines, then one line per day of the period
 // ("2024-10-08 周二 计入 第2个工作日 工作日"), the totals, the due date and the days left.
 std::vector<std::string> DescribeClock(const ClockState& state);

@@ -12,15 +12,6 @@ namespace {
 
 constexpr Fen kYuan = 100;
 
-struct Tier {
-  int first;
-  int last;  // 0 = open-ended
-  Fen rate;
-};
-
-constexpr Tier kVolumeTiers[] = {
-    {1, 30, 0}, {31, 100, 10 * kYuan}, {101, 200, 20 * kYuan}, {201, 0, 40 * kYuan}};
-
 Status CheckQuantity(int n, const char* what_en, const char* what_zh) {
   if (n >= 0) return Status::Ok();
   return InvalidArgument(std::string(what_en) + " must not be negative: " + std::to_string(n),
@@ -116,10 +107,15 @@ Result<FeeBreakdown> MonthlyPerApplicationFees(int n) {
 
 Result<FeeBreakdown> PerVolumeFee(int pages) {
   GONGKAI_RETURN_IF_ERROR(CheckQuantity(pages, "page count", "页数"));
+  if (pages > kMaxFeePages) {
+    return InvalidArgument("page count too large: " + std::to_string(pages),
+                           "页数过大：" + std::to_string(pages) + "（最多" +
+                               std::to_string(kMaxFeePages) + "页），请核对");
+  }
   FeeBreakdown fb;
   fb.method = FeeMethod::kPerVolume;
   fb.quantity = pages;
-  for (const Tier& t : kVolumeTiers) {
+  for (const VolumeBand& t : kPerVolumeBands) {
     if (pages < t.first) break;
     int upto = t.last == 0 ? pages : std::min(pages, t.last);
     int units = upto - t.first + 1;

@@ -24,6 +24,20 @@ std::string_view FeeMethodLabel(FeeMethod method);  // 按件计收 / 按量计�
 std::string_view FeeMethodCode(FeeMethod method);
 std::optional<FeeMethod> ParseFeeMethod(std::string_view code);  // nullopt for an unknown code
 
+// One band of the 按量计收 tariff (国办函〔2020〕109号 Art. 5): pages `first`..`last` (0:
+// open-ended) at `rate` per page. The tariff counts pages only: Art. 5 names the media it applies
+// to (纸质复制件、 电子邮件、复制电子数据) but does not price them differently.
+struct VolumeBand {
+  int first;
+  int last;
+  Fen rate;
+};
+// ≤ 30 pages free; 31–100 10元/页; 101–200 20元/页; 201 and above 40元/页.
+inline constexpr VolumeBand kPerVolumeBands[] = {
+    {1, 30, 0}, {31, 100, 10 * 100}, {101, 200, 20 * 100}, {201, 0, 40 * 100}};
+// The largest page count accepted (a typing slip beyond it is refused, not billed).
+inline constexpr int kMaxFeePages = 1'000'000;
+
 // One tariff band of a computation: `units` 件 or 页 numbered first..last at `rate` each.
 struct FeeBand {
   int first = 0;
@@ -59,7 +73,8 @@ Result<FeeBreakdown> PerApplicationFee(int k);
 Result<FeeBreakdown> MonthlyPerApplicationFees(int n);
 
 // 按量: the fee for `pages` pages (≥ 0): ≤ 30 free, 31–100 10元/页, 101–200 20元/页, 201+ 40元/页,
-// progressive (each page at its band's rate). 2,219 pages → 83,460元. kInvalidArgument for < 0.
+// progressive (each page at its band's rate; kPerVolumeBands). 2,219 pages → 83,460元.
+// kInvalidArgument for < 0 or > kMaxFeePages.
 Result<FeeBreakdown> PerVolumeFee(int pages);
 
 }  // namespace gongkai::applications

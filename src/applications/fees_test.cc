@@ -76,3 +76,55 @@ TEST(FeesTest, FormatsYuan) {
 
 }  // namespace
 }  // namespace gongkai::applications
+
+namespace gongkai::applications {
+namespace {
+
+// The 109号 Art. 5 bands as data: contiguous from page 1, the last open-ended.
+TEST(FeesTest, PerVolumeBandsAreTheTariffOfArticle5) {
+  ASSERT_EQ(std::size(kPerVolumeBands), 4u);
+  EXPECT_EQ(kPerVolumeBands[0].first, 1);
+  for (size_t i = 1; i < std::size(kPerVolumeBands); ++i) {
+    EXPECT_EQ(kPerVolumeBands[i].first, kPerVolumeBands[i - 1].last + 1) << i;
+  }
+  EXPECT_EQ(kPerVolumeBands[0].rate, 0);
+  EXPECT_EQ(kPerVolumeBands[1].rate, 10 * 100);
+  EXPECT_EQ(kPerVolumeBands[2].rate, 20 * 100);
+  EXPECT_EQ(kPerVolumeBands[3].rate, 40 * 100);
+  EXPECT_EQ(kPerVolumeBands[3].last, 0);
+}
+
+// Every edge of every band: the total, and the last band reached with its pages.
+TEST(FeesTest, PerVolumeEveryBandEdge) {
+  struct Edge {
+    int pages;
+    Fen total;
+    size_t bands;
+    int last_first, last_last, last_units;
+  };
+  const Edge edges[] = {
+      {1, 0, 1, 1, 1, 1},                   // first page: free
+      {30, 0, 1, 1, 30, 30},                // last free page
+      {31, 10 * 100, 2, 31, 31, 1},         // first paid page: 10元
+      {100, 700 * 100, 2, 31, 100, 70},     // 70 × 10元
+      {101, 720 * 100, 3, 101, 101, 1},     // + 20元
+      {200, 2700 * 100, 3, 101, 200, 100},  // 700 + 100 × 20元
+      {201, 2740 * 100, 4, 201, 201, 1},    // + 40元
+      {1000, 34700 * 100, 4, 201, 1000, 800},
+  };
+  for (const Edge& e : edges) {
+    auto fee = PerVolumeFee(e.pages).value();
+    EXPECT_EQ(fee.total, e.total) << e.pages;
+    ASSERT_EQ(fee.bands.size(), e.bands) << e.pages;
+    EXPECT_EQ(fee.bands.back().first, e.last_first) << e.pages;
+    EXPECT_EQ(fee.bands.back().last, e.last_last) << e.pages;
+    EXPECT_EQ(fee.bands.back().units, e.last_units) << e.pages;
+  }
+  EXPECT_TRUE(PerVolumeFee(0)->bands.empty());
+  EXPECT_EQ(PerVolumeFee(kMaxFeePages)->total, 2700 * 100 + Fen{kMaxFeePages - 200} * 4000);
+  EXPECT_EQ(PerVolumeFee(kMaxFeePages + 1).status().UserMessage(),
+            "页数过大：1000001（最多1000000页），请核对");
+}
+
+}  // namespace
+}  // namespace gongkai::applications

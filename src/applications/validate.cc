@@ -49,6 +49,10 @@ Status CheckFields(const Event& next) {
       }
       break;
     case EventType::kFeeNoticeSent:
+      if (next.pages != 0) {
+        Event copy = next;
+        GONGKAI_RETURN_IF_ERROR(CompleteFeeNotice(&copy));
+      }
       if (next.fee <= 0) {
         return InvalidArgument("fee notice without an amount", "收费通知的金额应大于0");
       }
@@ -93,6 +97,28 @@ Status CheckFields(const Event& next) {
 }
 
 }  // namespace
+
+Status CompleteFeeNotice(Event* e) {
+  if (e->type != EventType::kFeeNoticeSent || e->pages == 0) return Status::Ok();
+  if (e->fee_method != FeeMethod::kPerVolume) {
+    return InvalidArgument("pages given for a per-application fee",
+                           "页数只用于按量计收；按件计收请填写金额");
+  }
+  GONGKAI_ASSIGN_OR_RETURN(FeeBreakdown fee, PerVolumeFee(e->pages));
+  const std::string pages = std::to_string(e->pages) + "页";
+  if (fee.total == 0) {
+    return InvalidArgument("no fee for " + pages,
+                           "按量计收30页以内（含30页）免费（国办函〔2020〕109号第五条），共" +
+                               pages + "，不应发出收费通知");
+  }
+  if (e->fee != 0 && e->fee != fee.total) {
+    return InvalidArgument("amount does not match the pages",
+                           "金额" + FormatYuan(e->fee) + "与按" + pages + "计算的" +
+                               FormatYuan(fee.total) + "不一致（国办函〔2020〕109号第五条）");
+  }
+  e->fee = fee.total;
+  return Status::Ok();
+}
 
 Status ValidateNext(Channel channel, const std::vector<Event>& events, const Event& next,
                     const calendar::WorkingDayCalendar& cal) {

@@ -113,6 +113,36 @@ TEST(ValidateNextTest, FeeEventsNeedANotice) {
             "已发出收费通知，每件申请只收费一次");
 }
 
+// A 按量 fee notice given as pages gets its amount from the 109号 bands; a count the tariff
+// leaves free, pages with 按件, or an amount that disagrees are refused; ValidateNext checks a
+// stored event the same way; an amount alone (as recorded before page counts) stays valid.
+TEST(ValidateNextTest, FeeNoticeByPagesIsComputedFromTheBands) {
+  Event e = FeeNoticeSent({2024, 6, 5}, 0, FeeMethod::kPerVolume);
+  e.pages = 150;
+  ASSERT_TRUE(CompleteFeeNotice(&e).ok());
+  EXPECT_EQ(e.fee, 1700 * 100);  // 70 × 10元 + 50 × 20元
+  std::vector<Event> ev{Submitted({2024, 6, 3})};
+  EXPECT_TRUE(Next(Channel::kInPerson, ev, e).ok());
+  Event wrong = e;
+  wrong.fee = 1600 * 100;
+  EXPECT_EQ(Next(Channel::kInPerson, ev, wrong).UserMessage(),
+            "金额1,600元与按150页计算的1,700元不一致（国办函〔2020〕109号第五条）");
+  EXPECT_EQ(CompleteFeeNotice(&wrong).UserMessage(),
+            "金额1,600元与按150页计算的1,700元不一致（国办函〔2020〕109号第五条）");
+  Event free = FeeNoticeSent({2024, 6, 5}, 0, FeeMethod::kPerVolume);
+  free.pages = 30;
+  EXPECT_EQ(
+      CompleteFeeNotice(&free).UserMessage(),
+      "按量计收30页以内（含30页）免费（国办函〔2020〕109号第五条），共30页，不应发出收费通知");
+  Event per_app = FeeNoticeSent({2024, 6, 5}, 10000, FeeMethod::kPerApplication);
+  per_app.pages = 40;
+  EXPECT_EQ(CompleteFeeNotice(&per_app).UserMessage(), "页数只用于按量计收；按件计收请填写金额");
+  Event legacy = FeeNoticeSent({2024, 6, 5}, 20000, FeeMethod::kPerVolume);
+  ASSERT_TRUE(CompleteFeeNotice(&legacy).ok());
+  EXPECT_EQ(legacy.fee, 20000);
+  EXPECT_TRUE(Next(Channel::kInPerson, ev, legacy).ok());
+}
+
 TEST(ValidateNextTest, ConsultationAnswersMatchOpenRequests) {
   std::vector<Event> ev{Submitted({2024, 4, 25})};
   EXPECT_EQ(

@@ -1,4 +1,4 @@
-// `gongkai agency add|list|show`.
+// `gongkai agency add|set|list`.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -14,7 +14,8 @@ namespace {
 
 struct AgencyOptions {
   std::string name, short_name, parent, kind = "department", level = "county", credit_code, address,
-                                        phone, postcode, office_hours;
+                                        phone, postcode, office_hours, reconsideration_body, court,
+                                        ref;
   bool json = false;
 };
 
@@ -36,6 +37,10 @@ void AddAgencyCommands(CLI::App& app, CliContext& ctx) {
   add->add_option("--phone", o->phone, "联系电话");
   add->add_option("--postcode", o->postcode, "邮政编码");
   add->add_option("--office-hours", o->office_hours, "办公时间");
+  add->add_option("--reconsideration-body", o->reconsideration_body,
+                  "救济途径：行政复议机关，如 樟树市人民政府（答复书、告知书必需）");
+  add->add_option("--court", o->court,
+                  "救济途径：人民法院，如 樟树市人民法院（答复书、告知书必需）");
   add->callback([&ctx, o] {
     auto store = OpenMigratedStore(ctx);
     if (!store) return;
@@ -49,6 +54,8 @@ void AddAgencyCommands(CLI::App& app, CliContext& ctx) {
     a.phone = o->phone;
     a.postcode = o->postcode;
     a.office_hours = o->office_hours;
+    a.reconsideration_body = o->reconsideration_body;
+    a.court = o->court;
     auto kind = agency::ParseKind(o->kind);
     if (!kind.ok()) return FailWith(ctx, kind.status());
     a.kind = *kind;
@@ -65,6 +72,36 @@ void AddAgencyCommands(CLI::App& app, CliContext& ctx) {
     auto id = agencies.Add(account::Actor::Console(), a);
     if (!id.ok()) return FailWith(ctx, id.status());
     *ctx.out << "已新增机构 #" << *id << " " << Trim(a.name) << "\n";
+  });
+
+  auto* set =
+      cmd->add_subcommand("set", "修改机构的救济途径（答复书、告知书中的行政复议机关和人民法院）");
+  set->add_option("agency", o->ref, "机构（编号、全称或简称）")->required();
+  auto* body_opt = set->add_option("--reconsideration-body", o->reconsideration_body,
+                                   "行政复议机关，如 樟树市人民政府（空字符串为清除）");
+  auto* court_opt = set->add_option("--court", o->court, "人民法院，如 樟树市人民法院");
+  set->callback([&ctx, o, body_opt, court_opt] {
+    if (body_opt->count() == 0 && court_opt->count() == 0) {
+      return ctx.Fail(kExitUsage, "请至少指定 --reconsideration-body 或 --court");
+    }
+    auto store = OpenMigratedStore(ctx);
+    if (!store) return;
+    SystemClock clock;
+    services::AgencyService agencies(*store, clock);
+    auto all = agencies.List();
+    if (!all.ok()) return FailWith(ctx, all.status());
+    auto id = ResolveAgencyRef(*all, o->ref);
+    if (!id.ok()) return FailWith(ctx, id.status());
+    auto a = agencies.Get(*id);
+    if (!a.ok()) return FailWith(ctx, a.status());
+    if (body_opt->count() > 0) a->reconsideration_body = o->reconsideration_body;
+    if (court_opt->count() > 0) a->court = o->court;
+    Status s = agencies.Update(account::Actor::Console(), *a);
+    if (!s.ok()) return FailWith(ctx, s);
+    auto shown = [](const std::string& v) { return v.empty() ? std::string("（未设置）") : v; };
+    *ctx.out << "已修改机构 #" << *id << " " << a->name << "\n行政复议机关："
+             << shown(Trim(a->reconsideration_body)) << "\n人民法院：" << shown(Trim(a->court))
+             << "\n";
   });
 
   auto* list = cmd->add_subcommand("list", "列出机构树");

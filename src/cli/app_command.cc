@@ -45,7 +45,7 @@ struct AppOptions {
   std::string ref, type, party, note, fee_method = "per_volume", as_of, pattern, file, result,
                                       decided, filed;
   std::vector<std::string> outcomes;
-  int days = 0;
+  int days = 0, pages = 0;
   int64_t fee = 0, case_id = 0;
   bool other_agency = false, open = false, closed = false, awaiting_receipt = false;
   int year = 0;
@@ -145,7 +145,8 @@ void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   ev->add_option("--days", o->days, "补正期限或延期天数（工作日）");
   ev->add_option("--party", o->party, "征求意见对象、延期审批人或报备机关");
   ev->add_flag("--other-agency", o->other_agency, "征求意见对象是其他机关（第三十四条）");
-  ev->add_option("--fee", o->fee, "收费金额（分）");
+  ev->add_option("--pages", o->pages, "按量计收：页数（费用按国办函〔2020〕109号自动计算）");
+  ev->add_option("--fee", o->fee, "收费金额（分）：按件计收");
   ev->add_option("--fee-method", o->fee_method, "per_application | per_volume");
   ev->add_option("--outcome", o->outcomes, "答复结果代码（可多次），如 1、2、3.1、4.1、5.2");
   ev->add_option("--note", o->note, "备注");
@@ -171,6 +172,7 @@ void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     e.note = o->note;
     e.consulted = o->other_agency ? ConsultedParty::kOtherAgency : ConsultedParty::kThirdParty;
     e.fee = o->fee;
+    e.pages = o->pages;
     e.fee_method = ParseFeeMethod(o->fee_method).value_or(FeeMethod::kPerVolume);
     for (const std::string& code : o->outcomes) {
       auto row = ParseOutcome(code);

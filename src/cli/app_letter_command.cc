@@ -1,6 +1,8 @@
-// `gongkai app letter N --kind K`: the reply letter (答复书, 告知书, 补正/延期/收费通知书,
-// 征求意见函) of one registered application, built from its ledger by services::LetterService — the
-// same letter the staff page offers — and written as HTML or DOCX.
+// `gongkai app letter N --kind K [--date D]`: the reply letter (答复书, 告知书,
+// 补正/延期/收费通知书, 征求意见函) of one registered application, built from its ledger by
+// services::LetterService — the same letter the staff page offers — and written as HTML or DOCX.
+// --date first stores another 成文日期 for that letter (validated and audited like the staff page's
+// form).
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
@@ -14,7 +16,7 @@ namespace gongkai::cli {
 
 void AddAppLetterCommand(CLI::App* cmd, CliContext& ctx) {
   struct Options {
-    std::string ref, kind = "答复书", to = "html", output, seal;
+    std::string ref, kind = "答复书", to = "html", output, seal, date;
     services::LetterRequest request;
   };
   auto o = std::make_shared<Options>();
@@ -26,6 +28,8 @@ void AddAppLetterCommand(CLI::App* cmd, CliContext& ctx) {
       ->check(CLI::IsMember({"html", "docx"}));
   letter->add_option("-o,--output", o->output, "输出文件（html 可省略，输出到标准输出）");
   letter->add_option("--seal", o->seal, "依申请公开专用章图片（PNG）");
+  letter->add_option("--date", o->date,
+                     "成文日期 YYYY-MM-DD（默认为文书所答复事项的日期）；指定后保存并记入操作日志");
   auto& r = o->request;
   letter->add_option("--reason", r.reason, "不予公开、部分公开等的理由");
   letter->add_option("--provision", r.provision, "予以公开：提供方式");
@@ -58,6 +62,12 @@ void AddAppLetterCommand(CLI::App* cmd, CliContext& ctx) {
     services::LetterService letters_service(*env->store, env->clock, *env->service);
     services::LetterRequest request = o->request;
     request.kind = *kind;
+    if (!o->date.empty()) {
+      auto date = Date::Parse(o->date);
+      if (!date.ok()) return FailWith(ctx, date.status());
+      Status set = letters_service.SetDate(account::Actor::Console(), *id, *kind, *date);
+      if (!set.ok()) return FailWith(ctx, set);
+    }
     auto built = letters_service.Build(account::Actor::Console(), *id, request);
     if (!built.ok()) return FailWith(ctx, built.status());
     auto bytes = o->to == "docx" ? letters::RenderLetterDocx(*built, seal)

@@ -18,7 +18,7 @@ void AddLetterCommands(CLI::App& app, CliContext& ctx) {
     std::string to = "html";
     std::string output;
     std::string seal;
-    std::string date = "2024-10-30";
+    std::string date;  // default: 2024-10-30; the 补正通知书 the day of its notice, 2024-10-10
   };
   auto opts = std::make_shared<Options>();
   auto* sample = letter->add_subcommand("sample", "用示例申请生成一份文书，供校对措辞");
@@ -30,7 +30,8 @@ void AddLetterCommands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::IsMember({"html", "docx"}));
   sample->add_option("-o,--output", opts->output, "输出文件（html 可省略，输出到标准输出）");
   sample->add_option("--seal", opts->seal, "依申请公开专用章图片（PNG）");
-  sample->add_option("--date", opts->date, "成文日期（YYYY-MM-DD）");
+  sample->add_option("--date", opts->date,
+                     "成文日期（YYYY-MM-DD；默认2024-10-30，补正通知书为补正通知之日2024-10-10）");
   sample->callback([&ctx, opts] {
     auto kind = letters::ParseKind(opts->kind);
     if (!kind.ok()) return ctx.Fail(kExitUsage, kind.status().UserMessage());
@@ -40,7 +41,9 @@ void AddLetterCommands(CLI::App& app, CliContext& ctx) {
       if (!row.ok()) return ctx.Fail(kExitUsage, row.status().UserMessage());
       outcome = *row;
     }
-    auto date = Date::Parse(opts->date);
+    std::string day = opts->date;
+    if (day.empty()) day = *kind == letters::LetterKind::kCorrection ? "2024-10-10" : "2024-10-30";
+    auto date = Date::Parse(day);
     if (!date.ok()) return ctx.Fail(kExitUsage, date.status().UserMessage());
     letters::Seal seal;
     if (!opts->seal.empty()) {

@@ -153,6 +153,9 @@ Result<apps::Event> EventFromFields(const FieldFn& get) {
   } else if (std::string y = get("fee_yuan"); !y.empty()) {
     GONGKAI_ASSIGN_OR_RETURN(e.fee, ParseYuan(y));
   }
+  if (std::string p = get("pages"); !p.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(e.pages, ParseInt(p, "页数"));
+  }
   if (std::string m = get("fee_method"); !m.empty()) {
     std::optional<apps::FeeMethod> method = apps::ParseFeeMethod(m);
     if (!method) {
@@ -220,6 +223,7 @@ nlohmann::json EventToJson(const apps::Event& e) {
     j["fee_fen"] = e.fee;
     j["fee"] = apps::FormatYuan(e.fee);
     j["fee_method"] = apps::FeeMethodCode(e.fee_method);
+    if (e.pages > 0) j["pages"] = e.pages;
   }
   if (!e.outcomes.empty()) {
     nlohmann::json outs = nlohmann::json::array();

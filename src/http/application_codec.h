@@ -27,7 +27,8 @@ FieldFn JsonFields(const nlohmann::json& body);
 // here (kInvalidArgument, Chinese, naming the field); the service checks the rest.
 Result<services::ApplicationInput> InputFromFields(const FieldFn& get);
 // One event: type, date, note, party, consulted, days, fee_fen (or fee_yuan "123.40"),
-// fee_method, outcomes (comma-separated codes, or outcome/outcome2/outcome3). kInvalidArgument.
+// fee_method, pages (按量: the fee is computed from them), outcomes (comma-separated codes, or
+// outcome/outcome2/outcome3). kInvalidArgument.
 Result<applications::Event> EventFromFields(const FieldFn& get);
 // JSON "outcomes": an array of codes ("2", "3.1") or one string; nullopt when absent.
 Result<applications::Event> EventFromJson(const nlohmann::json& body);

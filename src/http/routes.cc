@@ -34,6 +34,7 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/admin/applications/{id}/events", bind(HandleAdminRecordEvent));
   r.Add("GET", "/admin/applications/{id}/letters/{kind}", bind(HandleLetterHtml));
   r.Add("GET", "/admin/applications/{id}/letters/{kind}/docx", bind(HandleLetterDocx));
+  r.Add("POST", "/admin/applications/{id}/letters/{kind}/date", bind(HandleLetterDate));
 
   r.Add("GET", "/api/v1/agencies", bind(HandleApiListAgencies));
   r.Add("POST", "/api/v1/agencies", bind(HandleApiCreateAgency));
@@ -55,6 +56,7 @@ Router WebApp::MakeRouter() {
   r.Add("PUT", "/api/v1/applications/{id}/cases/{case_id}", bind(HandleApiUpdateCase));
   r.Add("POST", "/api/v1/applications/{id}/filing", bind(HandleApiRecordFiling));
   r.Add("GET", "/api/v1/applications/{id}/letters/{kind}", bind(HandleApiLetter));
+  r.Add("POST", "/api/v1/applications/{id}/letters/{kind}/date", bind(HandleApiLetterDate));
   return r;
 }
 

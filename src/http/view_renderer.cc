@@ -25,4 +25,11 @@ Result<std::string> ViewRenderer::RenderPage(const std::string& page, const std:
   return mstch::render(layout->second, context, templates_);
 }
 
+Result<std::string> ViewRenderer::RenderFragment(const std::string& name,
+                                                 const mstch::map& context) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) return NotFound("template " + name);
+  return mstch::render(it->second, context, templates_);
+}
+
 }  // namespace gongkai::http

@@ -17,6 +17,8 @@ class ViewRenderer {
   // and the page's context. kNotFound for an unknown template.
   Result<std::string> RenderPage(const std::string& page, const std::string& title,
                                  mstch::map context) const;
+  // Renders `name` alone (no layout), e.g. a form placed into a page the server did not lay out.
+  Result<std::string> RenderFragment(const std::string& name, const mstch::map& context) const;
 
  private:
   std::map<std::string, std::string> templates_;

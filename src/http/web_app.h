@@ -66,6 +66,10 @@ class WebApp {
   // A full HTML page (inside the layout), or an error page.
   HttpResponse Page(int status, const std::string& page, const std::string& title,
                     mstch::map context, const services::SignedIn* who = nullptr);
+  // One template without the layout (ViewRenderer::RenderFragment).
+  Result<std::string> Fragment(const std::string& name, const mstch::map& context) const {
+    return views_.RenderFragment(name, context);
+  }
   // The error as JSON under /api/, else as an HTML page.
   HttpResponse Error(const HttpRequest& request, const Status& status);
   // 401: JSON under /api/, else a redirect to the sign-in page.

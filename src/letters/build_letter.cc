@@ -149,7 +149,79 @@ void FillWording(const Wording& w, Values& v, std::vector<std::string>& body,
   AddArticles(w, articles);
 }
 
+// The remedy paragraph with the bodies given, else the agency's; kInvalidArgument naming the
+// agency setting when one is missing (a letter never tells the applicant a blank or a vague body).
+Result<std::string> Remedy(bool reply, const agency::Agency& agency, const LetterInputs& in,
+                           const std::string& label) {
+  std::string body =
+      in.reconsideration_body.empty() ? agency.reconsideration_body : in.reconsideration_body;
+  std::string court = in.court.empty() ? agency.court : in.court;
+  std::string missing;
+  if (body.empty()) missing = "“行政复议机关”";
+  if (court.empty()) missing += std::string(missing.empty() ? "" : "和") + "“人民法院”";
+  if (!missing.empty()) {
+    return InvalidArgument("agency has no remedy bodies",
+                           "机构“" + agency.name + "”尚未设置救济途径中的" + missing +
+                               "，不能生成" + label + "：请在管理后台“机构”中填写该机构的" +
+                               missing + "（命令行：gongkai agency set），或在本件文书中填写");
+  }
+  Values r;
+  r.Set("文书", reply ? "答复" : "告知");
+  r.Set("复议机关", body);
+  r.Set("法院", court);
+  std::vector<std::string> out;
+  FillParagraph(kRemedy, r, out);
+  return out.front();
+}
+
+Status Late(std::string_view what, Date deadline, Date date, std::string_view label,
+            std::string_view why = "") {
+  return InvalidArgument(std::string(what) + " passed before the letter date",
+                         std::string(what) + "已于" + deadline.ToChinese() + "届满，成文日期" +
+                             date.ToChinese() + "晚于该期限，不能生成" + std::string(label) +
+                             std::string(why));
+}
+
 }  // namespace
+
+Status CheckLetterDate(LetterKind kind, const LetterInputs& in) {
+  const std::string label(KindLabel(kind));
+  switch (kind) {
+    case LetterKind::kCorrection:
+      if (in.correction_deadline && in.date > *in.correction_deadline) {
+        return Late("补正期限", *in.correction_deadline, in.date, label,
+                    "（补正期限自申请人收到通知之日起计算，请将成文日期改为发出补正通知之日）");
+      }
+      break;
+    case LetterKind::kFee:
+      if (in.fee_deadline && in.date > *in.fee_deadline) {
+        return Late("缴费期限", *in.fee_deadline, in.date, label,
+                    "（缴费期限自申请人收到通知之日起计算，请将成文日期改为发出收费通知之日）");
+      }
+      break;
+    case LetterKind::kExtension:
+      if (in.original_due && in.date > *in.original_due) {
+        return Late("原答复期限", *in.original_due, in.date, label,
+                    "（延长答复期限须在答复期限届满前告知申请人，《中华人民共和国政府信息公开条例》"
+                    "第三十三条第二款）");
+      }
+      if (in.new_due && in.date > *in.new_due) {
+        return Late("延长后的答复期限", *in.new_due, in.date, label);
+      }
+      break;
+    case LetterKind::kConsultation:
+      if (in.consultation_deadline && in.date > *in.consultation_deadline) {
+        return Late("征求意见期限", *in.consultation_deadline, in.date, label,
+                    "（第三方自收到征求意见函之日起15个工作日内提出意见，请将成文日期改为发出征求意"
+                    "见之日）");
+      }
+      break;
+    case LetterKind::kReply:
+    case LetterKind::kNotice:
+      break;
+  }
+  return Status::Ok();
+}
 
 Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app,
                            const agency::Agency& agency, const LetterInputs& in) {
@@ -160,6 +232,7 @@ Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app
   if (!IsValidDate(in.date.year, in.date.month, in.date.day) || in.date.year < 2000) {
     return InvalidArgument("letter date missing", "缺少成文日期，不能生成" + label);
   }
+  GONGKAI_RETURN_IF_ERROR(CheckLetterDate(kind, in));
   std::optional<Date> received = in.received;
   if (!received) received = applications::ReceiptDate(app.channel, app.events);
   if (!received) {
@@ -237,14 +310,7 @@ Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app
       }
       letter.body.push_back(reply ? "特此答复。" : "特此告知。");
       if (remedy) {
-        Values r;
-        r.Set("文书", reply ? "答复" : "告知");
-        r.Set("复议机关", in.reconsideration_body.empty() ? std::string(kDefaultReconsiderationBody)
-                                                          : in.reconsideration_body);
-        r.Set("法院", in.court.empty() ? std::string(kDefaultCourt) : in.court);
-        std::vector<std::string> out;
-        FillParagraph(kRemedy, r, out);
-        letter.remedy = out.front();
+        GONGKAI_ASSIGN_OR_RETURN(letter.remedy, Remedy(reply, agency, in, label));
       }
       break;
     }
@@ -282,7 +348,7 @@ Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app
       if (in.fee && in.fee->total > 0) {
         v.Set("计收方式", std::string(applications::FeeMethodLabel(in.fee->method)));
         v.Set("金额", FormatYuanCents(in.fee->total));
-        v.lists["计费明细"] = in.fee->Lines();
+        v.lists["计费明细"] = {FeeComputation(*in.fee)};
       } else {
         v.NoteMissing("信息处理费金额");
       }

@@ -40,7 +40,9 @@ LetterKind DefaultKindFor(const std::vector<applications::OutcomeRow>& rows);
 // What the letter needs beyond the application and the agency. Dates are computed by the caller
 // (from its Clock and the working-day calendar); only `date` is needed for every kind.
 struct LetterInputs {
-  Date date;                     // 成文日期 (required)
+  // 成文日期 (required): normally the date of the event the letter answers
+  // (services::LetterService); never after a deadline the letter states (CheckLetterDate).
+  Date date;
   std::optional<Date> received;  // 收到申请之日; default: applications::ReceiptDate
 
   // 答复书 / 告知书. `outcomes` default: the rows of the application's conclusion (the Decided
@@ -76,7 +78,8 @@ struct LetterInputs {
   std::optional<Date> consultation_deadline;
   std::string information_concerned;  // default: the application's description
 
-  // Remedy paragraph (答复书 / 告知书); generic wording when empty.
+  // Remedy paragraph (答复书 / 告知书): default the agency's (Agency::reconsideration_body, court);
+  // a letter with a remedy paragraph and neither is refused, naming the agency setting to fill.
   std::string reconsideration_body;  // 行政复议机关, e.g. 樟树市人民政府
   std::string court;                 // e.g. 樟树市人民法院
   std::string contact_person;        // 联系人 (optional)
@@ -102,9 +105,21 @@ struct Letter {
 
 // Builds the letter of `kind`. kInvalidArgument with a Chinese message naming what is missing
 // (an application without a number or receipt date, a 补正通知书 without the period, a 答复书 of
-// an application not decided and no outcomes given, an extension over 20 working days).
+// an application not decided and no outcomes given, an extension over 20 working days, a 答复书
+// or 告知书 whose agency has no 行政复议机关/人民法院) or why the date is wrong (CheckLetterDate).
 Result<Letter> BuildLetter(LetterKind kind, const applications::Application& app,
                            const agency::Agency& agency, const LetterInputs& in);
+
+// Ok unless the 成文日期 `in.date` is after a deadline the letter of `kind` states: the 补正期限
+// (补正通知书), the payment deadline (收费通知书), the original or the new due date (延期通知书:
+// an extension must be notified before the period runs out, 条例 Art. 33), the 15-day answer
+// period (征求意见函). kInvalidArgument with the reason in Chinese.
+Status CheckLetterDate(LetterKind kind, const LetterInputs& in);
+
+// The band computation of a 按量 fee as printed in the 收费通知书, e.g. 共2219页：第1—30页免费；
+// 第31—100页，每页10.00元，计700.00元；……；合计：83,460.00元。 — for a fee without bands (an
+// amount entered directly) the total alone: 按量计收，合计：100.00元。
+std::string FeeComputation(const applications::FeeBreakdown& fee);
 
 // "二〇二四年十月三十日": the 公文 date with Chinese numerals (〇 for zero).
 std::string ChineseNumeralDate(Date d);

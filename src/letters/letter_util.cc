@@ -116,6 +116,25 @@ std::string ChineseNumeral(int n) {
   return out;
 }
 
+std::string FeeComputation(const applications::FeeBreakdown& fee) {
+  const std::string total = "合计：" + FormatYuanCents(fee.total) + "。";
+  if (fee.bands.empty())
+    return std::string(applications::FeeMethodLabel(fee.method)) + "，" + total;
+  const bool volume = fee.method == applications::FeeMethod::kPerVolume;
+  const std::string unit = volume ? "页" : "件";
+  std::string out = volume ? "共" + std::to_string(fee.quantity) + "页：" : "";
+  for (const applications::FeeBand& b : fee.bands) {
+    out += "第" + std::to_string(b.first);
+    if (b.last != b.first) out += "—" + std::to_string(b.last);
+    out += unit;
+    out += b.rate == 0
+               ? "免费"
+               : "，每" + unit + FormatYuanCents(b.rate) + "，计" + FormatYuanCents(b.amount);
+    out += "；";
+  }
+  return out + total;
+}
+
 std::string FormatYuanCents(applications::Fen amount) {
   const bool negative = amount < 0;
   if (negative) amount = -amount;

@@ -16,6 +16,8 @@ inline agency::Agency SampleAgency() {
   a.address = "江西省樟树市药都南大道1号";
   a.postcode = "331200";
   a.phone = "0795-7333621";
+  a.reconsideration_body = "樟树市人民政府";
+  a.court = "樟树市人民法院";
   return a;
 }
 

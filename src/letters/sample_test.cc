@@ -18,10 +18,13 @@ TEST(SampleLetterTest, ParsesOutcomesByCodePrintedFormOrLabel) {
 }
 
 TEST(SampleLetterTest, EveryKindAndOutcomeBuilds) {
-  for (LetterKind kind : {LetterKind::kCorrection, LetterKind::kExtension, LetterKind::kFee,
-                          LetterKind::kConsultation}) {
+  for (LetterKind kind : {LetterKind::kExtension, LetterKind::kFee, LetterKind::kConsultation}) {
     EXPECT_TRUE(SampleLetter(kind, std::nullopt, {2024, 10, 30}).ok()) << KindCode(kind);
   }
+  // The sample 补正 notice (10-10, 补正期限 to 10-24) is dated its own day; after 10-24, refused.
+  EXPECT_TRUE(SampleLetter(LetterKind::kCorrection, std::nullopt, {2024, 10, 10}).ok());
+  EXPECT_EQ(SampleLetter(LetterKind::kCorrection, std::nullopt, {2024, 10, 30}).status().code(),
+            StatusCode::kInvalidArgument);
   for (const auto& info : applications::AllOutcomes()) {
     auto letter = SampleLetter(DefaultKindFor({info.row}), info.row, {2024, 10, 30});
     ASSERT_TRUE(letter.ok()) << info.code << " " << letter.status().UserMessage();

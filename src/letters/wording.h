@@ -35,8 +35,6 @@ inline constexpr std::string_view kPartsIntro =
 inline constexpr std::string_view kRemedy =
     "如对本{文书}不服，可以在收到本{文书}之日起六十日内向{复议机关}申请行政复议，或者在六个月内"
     "向{法院}提起行政诉讼。";
-inline constexpr std::string_view kDefaultReconsiderationBody = "依法有权受理的行政复议机关";
-inline constexpr std::string_view kDefaultCourt = "有管辖权的人民法院";
 inline constexpr std::string_view kDefaultProvision =
     "现随本答复书提供该政府信息（见附件），请查收";
 inline constexpr std::string_view kDefaultSpecialRules = "有关法律、行政法规的规定";

@@ -65,7 +65,8 @@ Status ValidateInput(ApplicationInput* in, Date today) {
 Status ValidateEventText(Event* e) {
   GONGKAI_RETURN_IF_ERROR(CheckField(&e->note, "备注", kMaxNoteChars, false, true));
   GONGKAI_RETURN_IF_ERROR(CheckField(&e->party, "相关方", kMaxNameChars, false));
-  return CheckField(&e->actor, "经办人", kMaxNameChars, false);
+  GONGKAI_RETURN_IF_ERROR(CheckField(&e->actor, "经办人", kMaxNameChars, false));
+  return applications::CompleteFeeNotice(e);
 }
 
 Status ValidateHistory(Channel channel, const std::vector<Event>& events,

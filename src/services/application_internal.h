@@ -31,7 +31,8 @@ auto RetryBusy(F f) -> decltype(f()) {
 // kInvalidArgument naming the field in Chinese.
 Status ValidateInput(ApplicationInput* input, Date today);
 
-// Checks one event's free-text fields (note, party, actor).
+// Checks one event's free-text fields (note, party, actor) and completes a fee notice given as a
+// page count (applications::CompleteFeeNotice).
 Status ValidateEventText(applications::Event* event);
 
 // Validates `events` one after another with ValidateNext. A refusal names the event before the

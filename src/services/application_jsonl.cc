@@ -32,6 +32,7 @@ Json EventJson(const Event& e) {
   j["days"] = e.days;
   j["fee"] = e.fee;
   j["fee_method"] = FeeMethodCode(e.fee_method);
+  if (e.pages > 0) j["pages"] = e.pages;  // optional: absent in exports made before 008
   Json outcomes = Json::array();
   for (OutcomeRow r : e.outcomes) outcomes.push_back(InfoFor(r).code);
   j["outcomes"] = outcomes;
@@ -101,6 +102,11 @@ Result<Event> ParseEvent(const Json& j) {
   e.days = static_cast<int>(days);
   GONGKAI_ASSIGN_OR_RETURN(e.fee, Int(j, "fee"));
   GONGKAI_ASSIGN_OR_RETURN(e.fee_method, Enum(j, "fee_method", ParseFeeMethod));
+  if (j.contains("pages")) {
+    GONGKAI_ASSIGN_OR_RETURN(int64_t pages, Int(j, "pages"));
+    if (pages < 0 || pages > kMaxFeePages) return Bad("pages", "超出范围");
+    e.pages = static_cast<int>(pages);
+  }
   auto it = j.find("outcomes");
   if (it == j.end() || !it->is_array()) return Bad("outcomes", "缺失或不是数组");
   for (const Json& o : *it) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,27 @@ struct LetterRequest {
   std::string court;
 };
 
+// The event a letter answers, and its place in the ledger (Application::events index): the
+// decision, or the lapse or withdrawal that concluded the application (答复书 / 告知书), the 补正
+// notice, the extension, the fee notice, the last consultation started. nullopt when there is none.
+struct AnsweredEvent {
+  int seq = 0;
+  const applications::Event* event = nullptr;
+};
+std::optional<AnsweredEvent> AnsweredEventOf(const applications::Application& app,
+                                             letters::LetterKind kind);
+
+// How a letter is dated: its 成文日期 is the date of the event it answers unless a clerk chose
+// another (stored with the event it was chosen for, so the file copy and every re-download agree).
+struct LetterDating {
+  Date date;                       // the 成文日期 the letter carries
+  std::optional<Date> event_date;  // the answered event's date (the default); none: no such event
+  std::string event_label;         // 作出答复, 补正通知, 收费通知 …
+  bool chosen = false;             // `date` was set by a clerk
+  std::string chosen_by;           // who set it
+  Date latest;                     // today (China): no 成文日期 after it
+};
+
 // The letters an application's events call for, in this order: 答复书 or 告知书 once concluded
 // (letters::DefaultKindFor the decision), 补正通知书 after a 补正 notice, 延期通知书 after an
 // extension, 收费通知书 after a fee notice, 征求意见函 after a consultation was started.
@@ -39,15 +61,33 @@ std::vector<letters::LetterKind> AvailableLetters(const applications::Applicatio
 class LetterService {
  public:
   LetterService(storage::Store& store, const Clock& clock, ApplicationService& applications)
-      : clock_(clock), agencies_(store, clock), applications_(applications) {}
+      : store_(store), clock_(clock), agencies_(store, clock), applications_(applications) {}
 
-  // The letter of `request.kind`, dated today (China). kView on the application's agency
+  // The letter of `request.kind`, dated as Dating says. kView on the application's agency
   // (kPermissionDenied, kNotFound); kInvalidArgument (Chinese, from the letters library) when the
-  // ledger lacks what the letter needs, e.g. a 答复书 before the decision.
+  // ledger lacks what the letter needs (a 答复书 before the decision, an agency without its
+  // 行政复议机关) or a deadline it states has passed at its 成文日期.
   Result<letters::Letter> Build(const account::Actor& actor, applications::ApplicationId id,
                                 const LetterRequest& request);
 
+  // The 成文日期 of the letter of `kind` and where it comes from. kView.
+  Result<LetterDating> Dating(const account::Actor& actor, applications::ApplicationId id,
+                              letters::LetterKind kind);
+
+  // Chooses another 成文日期 for the letter of `kind`: stored and audited (letter_date) in one
+  // transaction. kHandleApplications on the agency (kPermissionDenied); kFailedPrecondition when
+  // there is no event for that letter yet; kInvalidArgument (Chinese) for a date before the
+  // event, after today (the server Clock, China), or after a deadline the letter states
+  // (letters::CheckLetterDate) — nothing is stored then.
+  Status SetDate(const account::Actor& actor, applications::ApplicationId id,
+                 letters::LetterKind kind, Date date);
+
  private:
+  struct Prepared;
+  Result<Prepared> Prepare(const account::Actor& actor, applications::ApplicationId id,
+                           const LetterRequest& request);
+
+  storage::Store& store_;
   const Clock& clock_;
   AgencyService agencies_;
   ApplicationService& applications_;

@@ -38,7 +38,8 @@ function cli(args, input = "") {
 cli(["db", "migrate"]);
 cli(["agency", "add", "--name", "樟树市人民政府", "--kind", "government"]);
 cli(["agency", "add", "--name", "樟树市工业和信息化局", "--short-name", "樟工信",
-  "--parent", "樟树市人民政府"]);
+  "--parent", "樟树市人民政府", "--reconsideration-body", "樟树市人民政府",
+  "--court", "樟树市人民法院"]);
 cli(["user", "add", "clerk", "--name", "王经办", "--role", "application_clerk@樟工信"],
   "browser-test-pass-9\n");
 

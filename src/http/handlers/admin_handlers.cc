@@ -16,6 +16,8 @@ Status FillAgencyFromForm(const HttpRequest& req, agency::Agency* a) {
   set("phone", &a->phone);
   set("postcode", &a->postcode);
   set("office_hours", &a->office_hours);
+  set("reconsideration_body", &a->reconsideration_body);
+  set("court", &a->court);
   if (std::string k = req.Form("kind"); !k.empty()) {
     GONGKAI_ASSIGN_OR_RETURN(a->kind, agency::ParseKind(k));
   }
@@ -48,6 +50,8 @@ mstch::map AgencyForm(const agency::Agency& a) {
           {"phone", a.phone},
           {"postcode", a.postcode},
           {"office_hours", a.office_hours},
+          {"reconsideration_body", a.reconsideration_body},
+          {"court", a.court},
           {"kinds", kinds},
           {"levels", levels}};
 }

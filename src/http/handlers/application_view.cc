@@ -107,7 +107,9 @@ std::string EventDetails(const apps::Event& e) {
   if (!e.party.empty()) s += e.party + " ";
   if (e.days != 0) s += std::to_string(e.days) + "个工作日 ";
   if (e.type == EventType::kFeeNoticeSent) {
-    s += std::string(apps::FeeMethodLabel(e.fee_method)) + " " + apps::FormatYuan(e.fee) + " ";
+    s += std::string(apps::FeeMethodLabel(e.fee_method)) + " ";
+    if (e.pages > 0) s += std::to_string(e.pages) + "页 ";
+    s += apps::FormatYuan(e.fee) + " ";
   }
   for (auto row : e.outcomes)
     s += apps::FullLabel(row) + "（" + std::string(apps::InfoFor(row).basis) + "） ";

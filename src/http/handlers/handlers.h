@@ -51,6 +51,8 @@ HttpResponse HandleAdminCalendarImport(const HttpRequest& req, WebApp& app);
 HttpResponse HandleLetterHtml(const HttpRequest& req, WebApp& app);
 HttpResponse HandleLetterDocx(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiLetter(const HttpRequest& req, WebApp& app);
+HttpResponse HandleLetterDate(const HttpRequest& req, WebApp& app);     // POST, the 成文日期 form
+HttpResponse HandleApiLetterDate(const HttpRequest& req, WebApp& app);  // POST {"date": …}
 
 // 依申请公开, JSON API (application_api.cc).
 HttpResponse HandleApiListApplications(const HttpRequest& req, WebApp& app);

@@ -6,7 +6,7 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, parent_id, name, short_name, kind, level, credit_code, address, phone, postcode, "
-    "office_hours, created_at, updated_at";
+    "office_hours, reconsideration_body, court, created_at, updated_at";
 
 Result<agency::Agency> ReadAgency(const Stmt& s) {
   agency::Agency a;
@@ -21,12 +21,14 @@ Result<agency::Agency> ReadAgency(const Stmt& s) {
   a.phone = s.Text(8);
   a.postcode = s.Text(9);
   a.office_hours = s.Text(10);
-  a.created_at = s.Int(11);
-  a.updated_at = s.Int(12);
+  a.reconsideration_body = s.Text(11);
+  a.court = s.Text(12);
+  a.created_at = s.Int(13);
+  a.updated_at = s.Int(14);
   return a;
 }
 
-// Binds the mutable fields at 1..11 in the order of kColumns minus id/timestamps.
+// Binds the mutable fields at 1..12 in the order of kColumns minus id/timestamps.
 void BindFields(Stmt& s, const agency::Agency& a) {
   s.Bind(1, a.parent_id)
       .Bind(2, a.name)
@@ -37,7 +39,9 @@ void BindFields(Stmt& s, const agency::Agency& a) {
       .Bind(7, a.address)
       .Bind(8, a.phone)
       .Bind(9, a.postcode)
-      .Bind(10, a.office_hours);
+      .Bind(10, a.office_hours)
+      .Bind(11, a.reconsideration_body)
+      .Bind(12, a.court);
 }
 
 Status Explain(Status s, const agency::Agency& a) {
@@ -56,10 +60,11 @@ Status Explain(Status s, const agency::Agency& a) {
 Result<agency::AgencyId> SqliteAgencyRepository::Insert(const agency::Agency& a) {
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("INSERT INTO agencies (parent_id, name, short_name, kind, level, "
-                             "credit_code, address, phone, postcode, office_hours, created_at, "
-                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "credit_code, address, phone, postcode, office_hours, "
+                             "reconsideration_body, court, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   BindFields(s, a);
-  s.Bind(11, a.created_at).Bind(12, a.updated_at);
+  s.Bind(13, a.created_at).Bind(14, a.updated_at);
   Status st = s.Run();
   if (!st.ok()) return Explain(st, a);
   return conn_->LastInsertId();
@@ -95,9 +100,10 @@ Status SqliteAgencyRepository::Update(const agency::Agency& a) {
       Stmt s,
       conn_->Prepare("UPDATE agencies SET parent_id = ?, name = ?, short_name = ?, kind = ?, "
                      "level = ?, credit_code = ?, address = ?, phone = ?, postcode = ?, "
-                     "office_hours = ?, updated_at = ? WHERE id = ?"));
+                     "office_hours = ?, reconsideration_body = ?, court = ?, updated_at = ? "
+                     "WHERE id = ?"));
   BindFields(s, a);
-  s.Bind(11, a.updated_at).Bind(12, a.id);
+  s.Bind(13, a.updated_at).Bind(14, a.id);
   Status st = s.Run();
   if (!st.ok()) return Explain(st, a);
   if (conn_->Changes() == 0) {

@@ -135,4 +135,15 @@ class SqliteApplicationMetaRepository final : public ApplicationMetaRepository {
   Connection* conn_;
 };
 
+class SqliteLetterRepository final : public LetterRepository {
+ public:
+  explicit SqliteLetterRepository(Connection* conn) : conn_(conn) {}
+  Result<std::optional<LetterDate>> GetDate(applications::ApplicationId id,
+                                            const std::string& kind) override;
+  Status PutDate(const LetterDate& date) override;
+
+ private:
+  Connection* conn_;
+};
+
 }  // namespace gongkai::storage::sqlite
