@@ -89,7 +89,10 @@ TEST_F(CalendarWebTest, ANoticeImportedOnThePageMovesTheProvisionalDueDate) {
                        "<strong id=\"covered-years\">2019、2020、2021、2022、2023、"
                        "2024、2025、2026年</strong>"))
       << cal.body;
-  EXPECT_TRUE(Contains(cal.body, "<td>2027-02-06（周六）</td><td>春节（预计）</td>")) << cal.body;
+  EXPECT_TRUE(Contains(
+      cal.body,
+      "<td data-label=\"日期\">2027-02-06（周六）</td><td data-label=\"节日\">春节（预计）</td>"))
+      << cal.body;
 
   // No CSRF token: refused, nothing imported.
   EXPECT_EQ(PostForm("/admin/calendar/preview", admin, {{"text", kNotice2027}}).status, 403);
@@ -122,15 +125,19 @@ TEST_F(CalendarWebTest, ANoticeImportedOnThePageMovesTheProvisionalDueDate) {
   EXPECT_EQ(preview.status, 200);
   EXPECT_TRUE(Contains(preview.body, "放假 28 天，调休上班 5 天；变化的日期 20 天。"))
       << preview.body;
-  EXPECT_TRUE(
-      Contains(preview.body, "<td>2027-02-09（周二）</td><td>工作日（预计）</td><td>春节</td>"))
+  EXPECT_TRUE(Contains(
+      preview.body,
+      "<td data-label=\"日期\">2027-02-09（周二）</td><td data-label=\"导入前\">工作日（预计）</td>"
+      "<td data-label=\"导入后\">春节</td>"))
       << preview.body;
   HttpReply done = PostForm("/admin/calendar/import", admin,
                             {{"_csrf", admin_csrf}, {"text", kNotice2027}, {"format", "text"}});
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_TRUE(Contains(done.body, "已导入2027年节假日安排（20天变化）")) << done.body;
   EXPECT_TRUE(Contains(done.body, "答复期限变化的申请（1）"));
-  EXPECT_TRUE(Contains(done.body, ">" + number + "</a></td><td>2027-02-18</td><td>2027-02-22</td>"))
+  EXPECT_TRUE(Contains(done.body, ">" + number +
+                                      "</a></td><td data-label=\"原期限\">2027-02-18</td>"
+                                      "<td data-label=\"新期限\">2027-02-22</td>"))
       << done.body;
 
   clock = Json::parse(Api("GET", path, clerk).body)["clock"];

@@ -88,7 +88,8 @@ TEST_F(WebTest, SignInSetsAHardenedSessionCookie) {
   EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
   HttpReply admin = Send("GET", "/admin", "", "Cookie: gk_session=" + session + "\r\n");
   EXPECT_EQ(admin.status, 200);
-  EXPECT_NE(admin.body.find("<strong>机构管理员</strong>（樟树市工业和信息化局）"),
+  EXPECT_NE(admin.body.find("<td data-label=\"角色\"><strong>机构管理员</strong></td>"
+                            "<td data-label=\"机构\">樟树市工业和信息化局</td>"),
             std::string::npos);
   // The sibling bureau is not editable by this user.
   EXPECT_EQ(admin.body.find("action=\"/admin/agencies/" + std::to_string(sibling_) + "\""),
@@ -150,8 +151,9 @@ TEST_F(WebTest, RepeatedFailedSignInsAreThrottled) {
   std::string s = SignIn("admin");
   HttpReply audit = Send("GET", "/admin/audit", "", "Cookie: gk_session=" + s + "\r\n");
   EXPECT_EQ(audit.status, 200);
-  EXPECT_NE(audit.body.find("login_throttled"), std::string::npos);
-  EXPECT_NE(audit.body.find("login_failed"), std::string::npos);
+  EXPECT_NE(audit.body.find("<td data-label=\"操作\">登录受限（失败次数过多）</td>"),
+            std::string::npos);
+  EXPECT_NE(audit.body.find("<td data-label=\"操作\">登录失败</td>"), std::string::npos);
 }
 
 TEST_F(WebTest, AgencyAdminsActOnlyWithinTheirAgency) {
@@ -188,8 +190,11 @@ TEST_F(WebTest, AgencyAdminsActOnlyWithinTheirAgency) {
       Api("PUT", "/api/v1/agencies/" + std::to_string(bureau_), e, R"({"address":"y"})", CsrfOf(e))
           .status,
       403);
-  // The audit log is for system admins only.
-  EXPECT_EQ(Send("GET", "/admin/audit", "", "Cookie: gk_session=" + s + "\r\n").status, 403);
+  // The audit log: an agency admin sees their agencies' part; an editor none.
+  HttpReply audit = Send("GET", "/admin/audit", "", "Cookie: gk_session=" + s + "\r\n");
+  EXPECT_EQ(audit.status, 200);
+  EXPECT_NE(audit.body.find("仅含您管理的机构及其下级机构"), std::string::npos);
+  EXPECT_EQ(Send("GET", "/admin/audit", "", "Cookie: gk_session=" + e + "\r\n").status, 403);
 }
 
 TEST_F(WebTest, BadInputGetsClearChineseErrors) {

@@ -39,6 +39,9 @@ struct User {
   std::string display_name;   // 张三
   std::string password_hash;  // argon2id encoded string; never logged
   bool disabled = false;
+  // Set when an administrator chose the password (a reset, a new user): the user must change it
+  // at the next sign-in, and may do nothing else until then.
+  bool must_change_password = false;
   std::vector<RoleGrant> grants;
   int64_t created_at = 0;
   int64_t updated_at = 0;

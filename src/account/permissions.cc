@@ -25,6 +25,7 @@ bool RoleHas(Role role, Permission p) {
 
 bool Actor::IsSystemAdmin() const {
   if (console) return true;
+  if (must_change_password) return false;
   for (const auto& g : grants) {
     if (g.role == Role::kSystemAdmin) return true;
   }
@@ -40,7 +41,7 @@ AgencyParents ParentsOf(const std::vector<agency::Agency>& agencies) {
 bool Can(const Actor& actor, Permission permission, std::optional<agency::AgencyId> target,
          const AgencyParents& parents) {
   if (actor.IsSystemAdmin()) return true;
-  if (!target) return false;
+  if (!target || actor.must_change_password) return false;
   // Walk from the target up to the root; a grant anywhere on the way counts.
   std::optional<agency::AgencyId> cur = target;
   for (int depth = 0; cur && depth < 64; ++depth) {

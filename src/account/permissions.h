@@ -31,6 +31,9 @@ struct Actor {
   std::vector<RoleGrant> grants;
   bool console = false;
   std::string remote_addr;
+  // A user signed in with a password an administrator set: no permission at all until they
+  // change it (Can and IsSystemAdmin answer false).
+  bool must_change_password = false;
 
   static Actor Console() {
     Actor a;

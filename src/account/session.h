@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "account/account.h"
 
@@ -30,6 +31,9 @@ struct AuditEvent {
   std::string detail;  // human-readable; never a secret
   std::string remote_addr;
   std::string outcome;  // "ok" | "denied" | "failed"
+  // The agencies the event concerns. When empty at Append, the store derives them from the
+  // target ("agency:N", "application:N", "user:NAME" → the agencies of the user's roles).
+  std::vector<int64_t> agency_ids;
 };
 
 }  // namespace gongkai::account

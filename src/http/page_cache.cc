@@ -1,5 +1,7 @@
 #include "http/page_cache.h"
 
+#include "http/gzip.h"
+
 namespace gongkai::http {
 
 namespace {
@@ -26,7 +28,9 @@ Result<PageCache::Page> PageCache::Get(const std::string& key, int64_t generatio
   char etag[48];
   std::snprintf(etag, sizeof etag, "\"g%lld-%016llx\"", static_cast<long long>(generation),
                 static_cast<unsigned long long>(Fnv1a(body)));
-  Page page{std::make_shared<const std::string>(std::move(body)), etag};
+  GONGKAI_ASSIGN_OR_RETURN(std::string gzip, GzipCompress(body));
+  Page page{std::make_shared<const std::string>(std::move(body)),
+            std::make_shared<const std::string>(std::move(gzip)), etag};
   std::lock_guard lock(mu_);
   Entry& e = entries_[key];
   if (e.generation <= generation) e = Entry{generation, page};

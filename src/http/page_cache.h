@@ -19,7 +19,8 @@ class PageCache {
  public:
   struct Page {
     std::shared_ptr<const std::string> body;
-    std::string etag;  // "\"g<generation>-<hash>\""
+    std::shared_ptr<const std::string> gzip;  // the body gzipped once, at render
+    std::string etag;                         // "\"g<generation>-<hash>\""
   };
   // The cached page for `key` at `generation`, rendering it with `render`
   // when missing or older. Errors from `render` are returned, not cached.

@@ -169,6 +169,18 @@ std::string Router::AllowedMethods(std::string_view path) const {
   return allow;
 }
 
+HttpResponse Router::ErrorPage(const HttpRequest& request, int status, std::string_view code,
+                               std::string_view message) const {
+  if (error_page_) {
+    try {
+      HttpResponse r = error_page_(request, status, code, message);
+      if (r.status == status) return r;
+    } catch (...) {
+    }
+  }
+  return ErrorResponse(status, request.path, code, message);
+}
+
 HttpResponse ErrorResponse(int status, std::string_view path, std::string_view code,
                            std::string_view message) {
   HttpResponse response;

@@ -7,8 +7,13 @@ namespace gongkai::http {
 Router WebApp::MakeRouter() {
   Router r;
   auto bind = [this](HttpResponse (*fn)(const HttpRequest&, WebApp&)) {
-    return [this, fn](const HttpRequest& req) { return fn(req, *this); };
+    return
+        [this, fn](const HttpRequest& req) { return Serve(req, [&] { return fn(req, *this); }); };
   };
+  r.SetErrorPage(
+      [this](const HttpRequest& req, int status, std::string_view code, std::string_view message) {
+        return ErrorPage(req, status, code, message);
+      });
   r.Add("GET", "/healthz", bind(HandleHealthz));
   r.Add("GET", "/", bind(HandleHome));
   r.Add("GET", "/login", bind(HandleLoginForm));
@@ -18,6 +23,17 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/admin/agencies", bind(HandleAdminCreateAgency));
   r.Add("POST", "/admin/agencies/{id}", bind(HandleAdminUpdateAgency));
   r.Add("GET", "/admin/audit", bind(HandleAdminAudit));
+  r.Add("GET", "/admin/users", bind(HandleAdminUsers));
+  r.Add("POST", "/admin/users", bind(HandleAdminAddUser));
+  r.Add("GET", "/admin/users/{id}", bind(HandleAdminUser));
+  r.Add("POST", "/admin/users/{id}/roles", bind(HandleAdminGrantRole));
+  r.Add("POST", "/admin/users/{id}/roles/revoke", bind(HandleAdminRevokeRole));
+  r.Add("POST", "/admin/users/{id}/disable", bind(HandleAdminDisableUser));
+  r.Add("POST", "/admin/users/{id}/enable", bind(HandleAdminEnableUser));
+  r.Add("POST", "/admin/users/{id}/password", bind(HandleAdminResetPassword));
+  r.Add("POST", "/admin/users/{id}/unlock", bind(HandleAdminUnlockUser));
+  r.Add("GET", "/account/password", bind(HandlePasswordForm));
+  r.Add("POST", "/account/password", bind(HandlePasswordChange));
   r.Add("GET", "/admin/calendar", bind(HandleAdminCalendar));
   r.Add("POST", "/admin/calendar/preview", bind(HandleAdminCalendarPreview));
   r.Add("POST", "/admin/calendar/import", bind(HandleAdminCalendarImport));
@@ -42,6 +58,17 @@ Router WebApp::MakeRouter() {
   r.Add("PUT", "/api/v1/agencies/{id}", bind(HandleApiUpdateAgency));
   r.Add("POST", "/api/v1/session", bind(HandleApiLogin));
   r.Add("GET", "/api/v1/me", bind(HandleApiMe));
+  r.Add("POST", "/api/v1/me/password", bind(HandleApiChangePassword));
+  r.Add("GET", "/api/v1/users", bind(HandleApiListUsers));
+  r.Add("POST", "/api/v1/users", bind(HandleApiAddUser));
+  r.Add("GET", "/api/v1/users/{id}", bind(HandleApiGetUser));
+  r.Add("POST", "/api/v1/users/{id}/roles", bind(HandleApiGrantRole));
+  r.Add("POST", "/api/v1/users/{id}/roles/revoke", bind(HandleApiRevokeRole));
+  r.Add("POST", "/api/v1/users/{id}/disable", bind(HandleApiDisableUser));
+  r.Add("POST", "/api/v1/users/{id}/enable", bind(HandleApiEnableUser));
+  r.Add("POST", "/api/v1/users/{id}/password", bind(HandleApiResetPassword));
+  r.Add("POST", "/api/v1/users/{id}/unlock", bind(HandleApiUnlockUser));
+  r.Add("GET", "/api/v1/audit", bind(HandleApiAudit));
 
   r.Add("GET", "/api/v1/agencies/{id}/applications", bind(HandleApiListApplications));
   r.Add("POST", "/api/v1/agencies/{id}/applications", bind(HandleApiRegisterApplication));

@@ -30,6 +30,7 @@
 #include <unordered_map>
 
 #include "core/clock.h"
+#include "http/gzip.h"
 
 namespace gongkai::http {
 
@@ -49,6 +50,7 @@ constexpr size_t kReadChunk = 4096;
 constexpr size_t kIdleBufferLimit = 16 << 10;
 constexpr size_t kMaxDrainBytes = 1 << 20;
 constexpr int kLingerSeconds = 2;
+constexpr size_t kMinGzipBytes = 256;  // smaller bodies gain nothing from gzip
 
 // Beast 1.74 uses boost::string_view.
 std::string_view Sv(beast::string_view s) { return {s.data(), s.size()}; }
@@ -198,13 +200,13 @@ struct ServerCore {
     if (handler == nullptr) {
       if (method_not_allowed) {
         std::string allow = router.AllowedMethods(request.path);
-        HttpResponse r =
-            ErrorResponse(405, request.path, "method_not_allowed",
-                          "不支持用 " + request.method + " 方法访问此地址（允许：" + allow + "）");
+        HttpResponse r = router.ErrorPage(
+            request, 405, "method_not_allowed",
+            "不支持用 " + request.method + " 方法访问此地址（允许：" + allow + "）");
         r.AddHeader("Allow", allow);
         return r;
       }
-      return ErrorResponse(404, request.path, "not_found", "页面不存在：" + request.path);
+      return router.ErrorPage(request, 404, "not_found", "页面不存在：" + request.path);
     }
     std::string failure;
     try {
@@ -217,7 +219,7 @@ struct ServerCore {
       failure = "handler threw a non-std exception";
     }
     LogError(request.method + " " + request.target + ": " + failure);
-    return ErrorResponse(500, request.path, "internal", "服务器内部错误，请稍后再试。");
+    return router.ErrorPage(request, 500, "internal", "服务器内部错误，请稍后再试。");
   }
 };
 
@@ -310,12 +312,14 @@ class Session : public std::enable_shared_from_this<Session> {
     const BeastRequest& partial = parser_->get();
     request_.method = std::string(Sv(partial.method_string()));
     request_.target = std::string(Sv(partial.target()));
-    std::string path(PathPart(request_.target));
+    request_.path = std::string(PathPart(request_.target));
+    const Router& router = core_->router;
     HttpResponse response =
-        status == 413 ? ErrorResponse(413, path, "payload_too_large", core_->too_large_message)
+        status == 413
+            ? router.ErrorPage(request_, 413, "payload_too_large", core_->too_large_message)
         : status == 431
-            ? ErrorResponse(431, path, "header_too_large", core_->headers_too_large_message)
-            : ErrorResponse(400, path, "bad_request", "请求格式错误，无法解析。");
+            ? router.ErrorPage(request_, 431, "header_too_large", core_->headers_too_large_message)
+            : router.ErrorPage(request_, 400, "bad_request", "请求格式错误，无法解析。");
     parser_.reset();
     head_ = false;
     Respond(std::move(response), /*keep_alive=*/false);
@@ -331,12 +335,13 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.reset();
     head_ = request_.method == "HEAD";
     if (!bad.empty()) {
-      std::string path(PathPart(request_.target));
+      request_.path = std::string(PathPart(request_.target));
       request_.version = 11;
-      HttpResponse error = bad == kBadVersion
-                               ? ErrorResponse(400, path, "bad_request", "请求格式错误，无法解析。")
-                               : ErrorResponse(400, path, "invalid_path",
-                                               "请求路径无效：含有非法的百分号编码或空字符。");
+      HttpResponse error =
+          bad == kBadVersion
+              ? core_->router.ErrorPage(request_, 400, "bad_request", "请求格式错误，无法解析。")
+              : core_->router.ErrorPage(request_, 400, "invalid_path",
+                                        "请求路径无效：含有非法的百分号编码或空字符。");
       return Respond(std::move(error), /*keep_alive=*/false);
     }
     Respond(core_->Dispatch(request_), keep_alive);
@@ -346,6 +351,7 @@ class Session : public std::enable_shared_from_this<Session> {
     state_ = State::kBusy;
     keep_alive = keep_alive && !core_->stopping.load();
     response_ = std::move(response);
+    MaybeCompress();  // first: the gzip variant has its own ETag
     int status = response_.status;
     if (status == 200 && (request_.method == "GET" || request_.method == "HEAD")) {
       const std::string* if_none_match = request_.Header("if-none-match");
@@ -397,6 +403,35 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(Seconds(core_->options.request_timeout_seconds));
     bhttp::async_write(stream_, res,
                        beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
+  }
+
+  // gzip for a text body when the client accepts it; Vary: Accept-Encoding on every text body.
+  void MaybeCompress() {
+    std::string_view type = response_.content_type;
+    for (const auto& [name, value] : response_.headers) {
+      if (EqualsIgnoreCase(name, "content-type")) type = value;
+      if (EqualsIgnoreCase(name, "content-encoding")) return;  // the handler's own encoding
+    }
+    if (!IsCompressibleType(type)) return;
+    response_.AddHeader("Vary", "Accept-Encoding");
+    const std::string* accept = request_.Header("accept-encoding");
+    std::string_view body = response_.BodyView();
+    if (accept == nullptr || !AcceptsGzip(*accept) || body.size() < kMinGzipBytes) return;
+    std::shared_ptr<const std::string> gz = response_.shared_gzip_body;
+    if (!gz) {
+      auto compressed = GzipCompress(body);
+      if (!compressed.ok() || compressed->size() >= body.size()) return;
+      gz = std::make_shared<const std::string>(std::move(compressed).value());
+    }
+    response_.shared_body = std::move(gz);
+    response_.shared_gzip_body.reset();
+    response_.body.clear();
+    response_.AddHeader("Content-Encoding", "gzip");
+    for (auto& [name, value] : response_.headers) {
+      if (EqualsIgnoreCase(name, "etag") && value.size() >= 2 && value.back() == '"') {
+        value.insert(value.size() - 1, "-gzip");
+      }
+    }
   }
 
   void OnWrite(beast::error_code ec, size_t) {

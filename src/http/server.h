@@ -52,6 +52,9 @@ struct HttpResponse {
   std::string content_type = "text/html; charset=utf-8";  // "" = no Content-Type header
   std::string body;
   std::shared_ptr<const std::string> shared_body;
+  // The same body gzipped ahead of time (cached pages), sent to clients that accept gzip.
+  // Without it the server compresses text bodies itself (http/gzip.h).
+  std::shared_ptr<const std::string> shared_gzip_body;
   // Set-Cookie, Location, ETag, Cache-Control, … Connection, Content-Length and
   // Transfer-Encoding are the server's and are ignored here; Content-Type, Date
   // and Server given here replace the server's; a header whose name or value
@@ -65,6 +68,10 @@ struct HttpResponse {
 };
 
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
+// The server's own error answers (no route, wrong method, a handler that threw, a malformed
+// request): `message` is Chinese. The default is ErrorResponse.
+using ErrorPageFn = std::function<HttpResponse(const HttpRequest&, int status,
+                                               std::string_view code, std::string_view message)>;
 
 // Maps (method, path) to a handler. Patterns are literal segments and
 // `{name}` segments matching one non-empty segment: "/api/v1/agencies/{id}".
@@ -82,6 +89,11 @@ class Router {
   // The methods some pattern accepts for this decoded path, sorted, for an
   // Allow header: "GET, HEAD, POST" ("" when none). HEAD comes with GET.
   std::string AllowedMethods(std::string_view path) const;
+  // Replaces the error page (the site renders it in its layout). `page` must not throw.
+  void SetErrorPage(ErrorPageFn page) { error_page_ = std::move(page); }
+  // The error page for the request; ErrorResponse when none is set or it fails.
+  HttpResponse ErrorPage(const HttpRequest& request, int status, std::string_view code,
+                         std::string_view message) const;
 
  private:
   struct Route {
@@ -92,6 +104,7 @@ class Router {
   static bool PathMatches(const Route& route, const std::vector<std::string_view>& segments,
                           std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
+  ErrorPageFn error_page_;
 };
 
 // Called with one English line when a handler throws or the server hits an
@@ -116,7 +129,9 @@ using AccessLogFn = std::function<void(const HttpRequest&, int status, size_t by
 
 // An HTTP/1.1 server (Boost.Beast + Asio): keep-alive, pipelined requests
 // served in order, size limits and timeouts, ETag/If-None-Match for
-// responses that carry an ETag header, HEAD. A handler that throws gets a
+// responses that carry an ETag header, HEAD, gzip for text bodies of 256 bytes
+// or more when the client accepts it (Vary: Accept-Encoding on every text
+// response; the gzip variant's ETag ends in "-gzip"). A handler that throws gets a
 // logged 500. Handlers run on the server's threads: one slow handler holds
 // one thread. Thread-safe: Stop() may be called from any thread or a signal
 // watcher.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <mstch/mstch.hpp>
 #include <optional>
 #include <string>
@@ -14,8 +15,10 @@
 #include "services/account_service.h"
 #include "services/agency_service.h"
 #include "services/application_service.h"
+#include "services/audit_service.h"
 #include "services/calendar_service.h"
 #include "services/letter_service.h"
+#include "services/user_admin_service.h"
 #include "storage/store.h"
 
 namespace gongkai::http {
@@ -45,6 +48,15 @@ class WebApp {
   static constexpr const char* kPreLoginCookie = "gk_prelogin";
   static constexpr const char* kApplyCookie = "gk_apply";  // the public application form
 
+  // Runs a route's handler with `request` as this thread's current request: the signed-in user
+  // is then looked up once, pages rendered without an explicit user still show the signed-in
+  // header (public pages, errors), and a user who must change their password is sent to
+  // /account/password (JSON 403 PasswordChangeRequired under /api/) from every staff route.
+  HttpResponse Serve(const HttpRequest& request, const std::function<HttpResponse()>& handler);
+  // The server's own errors (404, 405, 500, malformed requests) as the site's error page.
+  HttpResponse ErrorPage(const HttpRequest& request, int status, std::string_view code,
+                         std::string_view message);
+
   // The signed-in user behind the request's session cookie, if any.
   std::optional<services::SignedIn> CurrentUser(const HttpRequest& request);
 
@@ -70,8 +82,12 @@ class WebApp {
   Result<std::string> Fragment(const std::string& name, const mstch::map& context) const {
     return views_.RenderFragment(name, context);
   }
-  // The error as JSON under /api/, else as an HTML page.
+  // The error as JSON under /api/, else as an HTML page in the layout, with a way back.
   HttpResponse Error(const HttpRequest& request, const Status& status);
+  // A public page rendered once per public generation and served as cached bytes (and their
+  // cached gzip) with an ETag; rendered fresh for a signed-in user (their header).
+  HttpResponse PublicPage(const HttpRequest& request, const std::string& key,
+                          const std::function<Result<std::string>()>& render);
   // 401: JSON under /api/, else a redirect to the sign-in page.
   HttpResponse SignInRequired(const HttpRequest& request);
 
@@ -82,6 +98,8 @@ class WebApp {
   services::ApplicationService& applications() { return applications_; }
   services::LetterService& letters() { return letters_; }
   services::CalendarService& calendars() { return calendars_; }
+  services::UserAdminService& user_admin() { return user_admin_; }
+  services::AuditService& audit() { return audit_; }
   // After a notice import: the new calendar for the applications (kept if it cannot be built).
   Status ReloadCalendar();
   // Failed public status look-ups per address (/status).
@@ -100,6 +118,8 @@ class WebApp {
   services::CalendarService calendars_;
   services::ApplicationService applications_;
   services::LetterService letters_;
+  services::UserAdminService user_admin_;
+  services::AuditService audit_;
   LookupLimiter lookup_limiter_;
   ViewRenderer views_;
   PageCache page_cache_;

@@ -18,12 +18,25 @@ account::Actor ActorFor(const account::User& u, const std::string& remote_addr) 
   a.name = u.username;
   a.grants = u.grants;
   a.remote_addr = remote_addr;
+  a.must_change_password = u.must_change_password;
   return a;
 }
 
 Status BadCredentials() { return PermissionDenied("bad username or password", "用户名或密码错误"); }
 
 }  // namespace
+
+bool MayManageUser(const account::Actor& actor, const account::User& user,
+                   const account::AgencyParents& parents) {
+  if (actor.IsSystemAdmin()) return true;
+  if (user.grants.empty() || actor.user_id == user.id) return false;
+  for (const auto& g : user.grants) {
+    if (!g.agency_id || !account::Can(actor, Permission::kManageUsers, g.agency_id, parents)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 Result<account::UserId> AccountService::AddUser(const account::Actor& actor, account::User user,
                                                 const std::string& password) {
@@ -76,15 +89,10 @@ Status AccountService::ChangePassword(const account::Actor& actor, const std::st
     GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
     GONGKAI_ASSIGN_OR_RETURN(account::User user, tx->users().GetByUsername(name));
     GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
-    auto parents = account::ParentsOf(all);
-    bool ok = actor.IsSystemAdmin() || actor.user_id == user.id;
-    for (const auto& g : user.grants) {
-      if (g.role == Role::kSystemAdmin) continue;  // only system admins reset those
-      ok = ok || account::Can(actor, Permission::kManageUsers, g.agency_id, parents);
-    }
+    bool ok = actor.user_id == user.id || MayManageUser(actor, user, account::ParentsOf(all));
     if (ok) {
       int64_t now = clock_.NowUnixSeconds();
-      GONGKAI_RETURN_IF_ERROR(tx->users().UpdatePassword(user.id, hash, now));
+      GONGKAI_RETURN_IF_ERROR(tx->users().UpdatePassword(user.id, hash, false, now));
       GONGKAI_RETURN_IF_ERROR(tx->sessions().DeleteForUser(user.id));
       GONGKAI_RETURN_IF_ERROR(tx->login_throttle().Clear("user:" + name));
       GONGKAI_RETURN_IF_ERROR(AppendAudit(*tx, clock_, actor, "password_change", target, ""));
@@ -223,16 +231,6 @@ Status AccountService::Logout(const SignedIn& who) {
   GONGKAI_RETURN_IF_ERROR(
       AppendAudit(*tx, clock_, who.actor, "logout", "user:" + who.user.username, ""));
   return tx->Commit();
-}
-
-Result<std::vector<account::AuditEvent>> AccountService::AuditLog(const account::Actor& actor,
-                                                                  int limit, int64_t before_id) {
-  if (!actor.IsSystemAdmin()) {
-    return DenyAndAudit(store_, clock_, actor, "audit_view", "audit",
-                        "只有系统管理员可以查看审计日志");
-  }
-  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
-  return tx->audit().List(std::clamp(limit, 1, 1000), before_id);
 }
 
 }  // namespace gongkai::services

@@ -27,6 +27,13 @@ struct SignedIn {
   account::Actor actor;  // user, grants and address, for service calls
 };
 
+// True when `actor` may manage `user` as a whole (disable, reset the password, unlock): a system
+// administrator any user; anyone else only another user who holds roles, none of them
+// 系统管理员, all on agencies where the actor has kManageUsers — so that managing the user can
+// never reach an agency the actor does not manage.
+bool MayManageUser(const account::Actor& actor, const account::User& user,
+                   const account::AgencyParents& parents);
+
 // Users, passwords, sign-in and sessions. Thread-safe.
 class AccountService {
  public:
@@ -36,13 +43,14 @@ class AccountService {
   // Creates a user with the grants given. The console and system admins may
   // grant anything; an agency admin may grant roles other than system admin
   // on agencies within their own. kInvalidArgument (name, password, grants),
-  // kAlreadyExists, kPermissionDenied.
+  // kAlreadyExists, kPermissionDenied. `user.must_change_password` is kept (the
+  // web sets it: a password an admin chose must be changed at the first sign-in).
   Result<account::UserId> AddUser(const account::Actor& actor, account::User user,
                                   const std::string& password);
 
   // Sets a new password and ends every session of that user. Allowed for the
   // user themself (with the current password checked by the caller), the
-  // console, and admins over one of the user's agencies.
+  // console, and admins who may manage the user (MayManageUser).
   Status ChangePassword(const account::Actor& actor, const std::string& username,
                         const std::string& new_password);
 
@@ -67,10 +75,6 @@ class AccountService {
 
   // Ends the session (idempotent).
   Status Logout(const SignedIn& who);
-
-  // Newest first, for admins with kViewAudit on the whole system.
-  Result<std::vector<account::AuditEvent>> AuditLog(const account::Actor& actor, int limit,
-                                                    int64_t before_id);
 
  private:
   storage::Store& store_;

@@ -5,7 +5,15 @@ namespace gongkai::services {
 Status AppendAudit(storage::Transaction& tx, const Clock& clock, const account::Actor& actor,
                    std::string action, std::string target, std::string detail,
                    std::string outcome) {
+  return AppendAuditFor(tx, clock, actor, {}, std::move(action), std::move(target),
+                        std::move(detail), std::move(outcome));
+}
+
+Status AppendAuditFor(storage::Transaction& tx, const Clock& clock, const account::Actor& actor,
+                      std::vector<int64_t> agencies, std::string action, std::string target,
+                      std::string detail, std::string outcome) {
   account::AuditEvent e;
+  e.agency_ids = std::move(agencies);
   e.at = clock.NowUnixSeconds();
   e.actor_user_id = actor.user_id;
   e.actor = actor.name;

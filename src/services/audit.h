@@ -14,6 +14,11 @@ Status AppendAudit(storage::Transaction& tx, const Clock& clock, const account::
                    std::string action, std::string target, std::string detail,
                    std::string outcome = "ok");
 
+// The same, naming the agencies the event concerns (instead of deriving them from the target).
+Status AppendAuditFor(storage::Transaction& tx, const Clock& clock, const account::Actor& actor,
+                      std::vector<int64_t> agencies, std::string action, std::string target,
+                      std::string detail, std::string outcome = "ok");
+
 // Records a refused attempt in its own transaction and returns the
 // kPermissionDenied status to give the caller.
 Status DenyAndAudit(storage::Store& store, const Clock& clock, const account::Actor& actor,

@@ -39,7 +39,9 @@ class UserRepository {
   virtual Result<account::User> Get(account::UserId id) = 0;
   virtual Result<account::User> GetByUsername(const std::string& username) = 0;
   virtual Result<std::vector<account::User>> List() = 0;
-  virtual Status UpdatePassword(account::UserId id, const std::string& hash, int64_t at) = 0;
+  // Sets the hash and whether the user must change it at the next sign-in.
+  virtual Status UpdatePassword(account::UserId id, const std::string& hash, bool must_change,
+                                int64_t at) = 0;
   virtual Status SetGrants(account::UserId id, const std::vector<account::RoleGrant>& grants,
                            int64_t at) = 0;
   virtual Status SetDisabled(account::UserId id, bool disabled, int64_t at) = 0;
@@ -53,6 +55,8 @@ class SessionRepository {
   virtual Status Touch(const std::string& token_hash, int64_t at) = 0;
   virtual Status Delete(const std::string& token_hash) = 0;
   virtual Status DeleteForUser(account::UserId id) = 0;
+  // Every session of the user but the one with `keep_token_hash` (a password change).
+  virtual Status DeleteForUserExcept(account::UserId id, const std::string& keep_token_hash) = 0;
   virtual Status DeleteExpired(int64_t now) = 0;
 };
 
@@ -65,12 +69,31 @@ class LoginThrottleRepository {
   virtual Status Clear(const std::string& key) = 0;
 };
 
+// A filtered page of the audit log. Empty strings and zero times mean "any".
+struct AuditQuery {
+  // Only events concerning one of these agencies; nullopt = every event (system administrators).
+  std::optional<std::vector<agency::AgencyId>> agencies;
+  std::string actor;   // exact username (or "cli" / "anonymous")
+  std::string action;  // exact action code
+  int64_t from = 0;    // at >= from (unix seconds)
+  int64_t until = 0;   // at < until
+  int limit = 50;
+  int offset = 0;
+};
+
+struct AuditPage {
+  std::vector<account::AuditEvent> events;  // newest first, with their agency_ids
+  int64_t total = 0;                        // matching events, all pages
+};
+
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
+  // Appends the event and the agencies it concerns (derived from the target when empty).
   virtual Result<int64_t> Append(const account::AuditEvent& event) = 0;
   // Newest first; at most `limit` events with id < before_id (0 = from newest).
   virtual Result<std::vector<account::AuditEvent>> List(int limit, int64_t before_id) = 0;
+  virtual Result<AuditPage> Query(const AuditQuery& query) = 0;
 };
 
 // Counters the server uses to know when cached public pages are stale.

@@ -113,12 +113,13 @@ TEST_P(StoreContractTest, StoresUsersWithGrants) {
   EXPECT_EQ(got.grants[1].role, account::Role::kAgencyAdmin);
   EXPECT_EQ(got.grants[1].agency_id, gov);
   ASSERT_TRUE(r->users().SetGrants(id, {{account::Role::kEditor, gov}}, 5).ok());
-  ASSERT_TRUE(r->users().UpdatePassword(id, "$argon2id$y", 6).ok());
+  ASSERT_TRUE(r->users().UpdatePassword(id, "$argon2id$y", true, 6).ok());
   got = r->users().Get(id).value();
   ASSERT_EQ(got.grants.size(), 1u);
   EXPECT_EQ(got.grants[0].role, account::Role::kEditor);
   EXPECT_EQ(got.password_hash, "$argon2id$y");
-  EXPECT_EQ(r->users().UpdatePassword(77, "x", 1).code(), StatusCode::kNotFound);
+  EXPECT_TRUE(got.must_change_password);
+  EXPECT_EQ(r->users().UpdatePassword(77, "x", false, 1).code(), StatusCode::kNotFound);
 }
 
 TEST_P(StoreContractTest, SessionsThrottleAndAudit) {

@@ -116,7 +116,22 @@ try {
   assert.match(queue, new RegExp(number.replace(/[〔〕]/g, ".")));
   assert.match(queue, /李明/);
   await assertFitsPhone(page, "queue");
+  // At phone width the queue's rows are cards, each cell with its label.
+  assert.equal(await page.evaluate(
+    () => getComputedStyle(document.querySelector("table.cards tbody tr")).display), "block");
+  assert.equal(await page.evaluate(
+    () => getComputedStyle(document.querySelector("table.cards td"), "::before").content), '"申请编号"');
+  // The skip link is the keyboard's first stop.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "跳到正文");
   await page.screenshot({ path: path.join(shots, "4-queue.png"), fullPage: true });
+  // A wrong address is a page of the site, with the signed-in header.
+  const missing = await page.goto(`${base}/admin/no-such-page`);
+  assert.equal(missing.status(), 404);
+  assert.match(await page.textContent("h1"), /页面不存在/);
+  assert.match(await page.textContent("#signed-in"), /王经办（樟树市工业和信息化局）/);
+  await assertFitsPhone(page, "404");
+  await page.goto(`${base}/admin/applications`);
 
   // … opens it, and records the decision with the page's form.
   await Promise.all([page.waitForNavigation(), page.click(`text=${number}`)]);

@@ -104,7 +104,8 @@ HttpResponse FormAction(const HttpRequest& req, WebApp& app,
   return AdminPage(req, app, *who, 200, done, "");
 }
 
-// The same for the JSON API; `change` returns the body to send.
+}  // namespace
+
 HttpResponse ApiAction(const HttpRequest& req, WebApp& app,
                        const std::function<Result<nlohmann::json>(const services::SignedIn&,
                                                                   const nlohmann::json&)>& change,
@@ -121,8 +122,6 @@ HttpResponse ApiAction(const HttpRequest& req, WebApp& app,
   if (!result.ok()) return JsonError(result.status());
   return JsonResponse(ok_status, *result);
 }
-
-}  // namespace
 
 HttpResponse HandleAdminHome(const HttpRequest& req, WebApp& app) {
   auto who = app.CurrentUser(req);
@@ -155,25 +154,6 @@ HttpResponse HandleAdminUpdateAgency(const HttpRequest& req, WebApp& app) {
         return app.agencies().Update(who.actor, a);
       },
       "已保存");
-}
-
-HttpResponse HandleAdminAudit(const HttpRequest& req, WebApp& app) {
-  auto who = app.CurrentUser(req);
-  if (!who) return app.SignInRequired(req);
-  auto events = app.accounts().AuditLog(who->actor, 200, 0);
-  if (!events.ok()) return app.Error(req, events.status());
-  mstch::array rows;
-  for (const auto& e : *events) {
-    rows.push_back(mstch::map{{"at", FormatChinaTime(e.at)},
-                              {"actor", e.actor},
-                              {"action", e.action},
-                              {"target", e.target},
-                              {"detail", e.detail},
-                              {"remote_addr", e.remote_addr},
-                              {"outcome", e.outcome},
-                              {"denied", e.outcome != "ok"}});
-  }
-  return app.Page(200, "audit", "审计日志", {{"events", rows}}, &*who);
 }
 
 HttpResponse HandleApiCreateAgency(const HttpRequest& req, WebApp& app) {

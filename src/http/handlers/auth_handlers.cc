@@ -46,7 +46,9 @@ HttpResponse HandleLogin(const HttpRequest& req, WebApp& app) {
     return LoginPage(app, HttpStatusFor(login.status().code()), login.status().UserMessage(),
                      shown);
   }
-  return SignedInResponse(app, Redirect("/admin"), *login);
+  // A password an administrator set must be changed first (WebApp::Serve keeps to that).
+  std::string next = login->who.user.must_change_password ? "/account/password" : "/admin";
+  return SignedInResponse(app, Redirect(next), *login);
 }
 
 HttpResponse HandleApiLogin(const HttpRequest& req, WebApp& app) {
@@ -66,8 +68,10 @@ HttpResponse HandleApiLogin(const HttpRequest& req, WebApp& app) {
   auto login = app.accounts().Login(body["username"].get<std::string>(),
                                     body["password"].get<std::string>(), req.remote_addr);
   if (!login.ok()) return JsonError(login.status());
-  HttpResponse r = JsonResponse(
-      200, {{"username", login->who.user.username}, {"csrf_token", login->who.session.csrf_token}});
+  HttpResponse r =
+      JsonResponse(200, {{"username", login->who.user.username},
+                         {"csrf_token", login->who.session.csrf_token},
+                         {"must_change_password", login->who.user.must_change_password}});
   return SignedInResponse(app, std::move(r), *login);
 }
 
@@ -97,6 +101,7 @@ HttpResponse HandleApiMe(const HttpRequest& req, WebApp& app) {
                             {"username", who->user.username},
                             {"display_name", who->user.display_name},
                             {"roles", roles},
+                            {"must_change_password", who->user.must_change_password},
                             {"csrf_token", who->session.csrf_token}});
 }
 

@@ -2,6 +2,9 @@
 // Every handler of the site and the API. Each validates its input, calls one
 // service method, and renders JSON or a page. Routes: http/routes.cc.
 
+#include <functional>
+#include <nlohmann/json.hpp>
+
 #include "http/server.h"
 #include "http/web_app.h"
 
@@ -20,13 +23,46 @@ HttpResponse HandleLogout(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiLogin(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiMe(const HttpRequest& req, WebApp& app);
 
+// A JSON API state change: sign-in, CSRF, a JSON body, then `change`, whose result is sent
+// with `ok_status` (admin_handlers.cc).
+HttpResponse ApiAction(const HttpRequest& req, WebApp& app,
+                       const std::function<Result<nlohmann::json>(const services::SignedIn&,
+                                                                  const nlohmann::json&)>& change,
+                       int ok_status);
+
 // Administration (signed in; authorization in the services).
 HttpResponse HandleAdminHome(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminCreateAgency(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminUpdateAgency(const HttpRequest& req, WebApp& app);
-HttpResponse HandleAdminAudit(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiCreateAgency(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiUpdateAgency(const HttpRequest& req, WebApp& app);
+
+// The audit log in Chinese, filtered and paged (audit_handlers.cc).
+HttpResponse HandleAdminAudit(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiAudit(const HttpRequest& req, WebApp& app);
+
+// Users (user_pages.cc, user_api.cc) and one's own password.
+HttpResponse HandleAdminUsers(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminAddUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminGrantRole(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminRevokeRole(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminDisableUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminEnableUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminResetPassword(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminUnlockUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandlePasswordForm(const HttpRequest& req, WebApp& app);
+HttpResponse HandlePasswordChange(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiListUsers(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiAddUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiGetUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiGrantRole(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiRevokeRole(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiDisableUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiEnableUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiResetPassword(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiUnlockUser(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiChangePassword(const HttpRequest& req, WebApp& app);
 
 // 依申请公开, public: the online form and the status page (apply_handlers.cc).
 HttpResponse HandleApplyForm(const HttpRequest& req, WebApp& app);

@@ -58,7 +58,7 @@ HttpResponse HandleHealthz(const HttpRequest&, WebApp& app) {
 HttpResponse HandleHome(const HttpRequest& req, WebApp& app) {
   // Public pages are rendered once per change of public content and served
   // as the same bytes (ETag/304 handled by the server).
-  auto page = app.page_cache().Get("/", app.PublicGeneration(), [&]() -> Result<std::string> {
+  return app.PublicPage(req, "/", [&]() -> Result<std::string> {
     GONGKAI_ASSIGN_OR_RETURN(auto all, app.agencies().List());
     HttpResponse r = app.Page(200, "home", app.options().site_name,
                               {{"agencies", AgencyTree(all)},
@@ -67,12 +67,6 @@ HttpResponse HandleHome(const HttpRequest& req, WebApp& app) {
     if (r.status != 200) return Internal("render home");
     return std::move(r.body);
   });
-  if (!page.ok()) return app.Error(req, page.status());
-  HttpResponse r;
-  r.shared_body = page->body;
-  r.AddHeader("ETag", page->etag);
-  r.AddHeader("Cache-Control", "no-cache");
-  return r;
 }
 
 HttpResponse HandleApiListAgencies(const HttpRequest& req, WebApp& app) {

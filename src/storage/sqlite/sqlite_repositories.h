@@ -26,7 +26,8 @@ class SqliteUserRepository final : public UserRepository {
   Result<account::User> Get(account::UserId id) override;
   Result<account::User> GetByUsername(const std::string& username) override;
   Result<std::vector<account::User>> List() override;
-  Status UpdatePassword(account::UserId id, const std::string& hash, int64_t at) override;
+  Status UpdatePassword(account::UserId id, const std::string& hash, bool must_change,
+                        int64_t at) override;
   Status SetGrants(account::UserId id, const std::vector<account::RoleGrant>& grants,
                    int64_t at) override;
   Status SetDisabled(account::UserId id, bool disabled, int64_t at) override;
@@ -45,6 +46,7 @@ class SqliteSessionRepository final : public SessionRepository {
   Status Touch(const std::string& token_hash, int64_t at) override;
   Status Delete(const std::string& token_hash) override;
   Status DeleteForUser(account::UserId id) override;
+  Status DeleteForUserExcept(account::UserId id, const std::string& keep_token_hash) override;
   Status DeleteExpired(int64_t now) override;
 
  private:
@@ -67,8 +69,10 @@ class SqliteAuditRepository final : public AuditRepository {
   explicit SqliteAuditRepository(Connection* conn) : conn_(conn) {}
   Result<int64_t> Append(const account::AuditEvent& event) override;
   Result<std::vector<account::AuditEvent>> List(int limit, int64_t before_id) override;
+  Result<AuditPage> Query(const AuditQuery& query) override;
 
  private:
+  Result<std::vector<int64_t>> AgenciesOf(int64_t audit_id);
   Connection* conn_;
 };
 

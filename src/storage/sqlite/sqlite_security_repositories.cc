@@ -1,4 +1,4 @@
-// Sessions, sign-in throttling, the audit log and site state.
+// Sessions, sign-in throttling and site state (the audit log: sqlite_audit_repository.cc).
 #include "storage/sqlite/sqlite_repositories.h"
 
 namespace gongkai::storage::sqlite {
@@ -55,6 +55,14 @@ Status SqliteSessionRepository::DeleteForUser(account::UserId id) {
   return s.Run();
 }
 
+Status SqliteSessionRepository::DeleteForUserExcept(account::UserId id,
+                                                    const std::string& keep_token_hash) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"));
+  s.Bind(1, id).Bind(2, keep_token_hash);
+  return s.Run();
+}
+
 Status SqliteSessionRepository::DeleteExpired(int64_t now) {
   GONGKAI_ASSIGN_OR_RETURN(Stmt s, conn_->Prepare("DELETE FROM sessions WHERE expires_at <= ?"));
   s.Bind(1, now);
@@ -83,43 +91,6 @@ Status SqliteLoginThrottleRepository::Clear(const std::string& key) {
                            conn_->Prepare("DELETE FROM login_failures WHERE throttle_key = ?"));
   s.Bind(1, key);
   return s.Run();
-}
-
-Result<int64_t> SqliteAuditRepository::Append(const account::AuditEvent& e) {
-  GONGKAI_ASSIGN_OR_RETURN(
-      Stmt s, conn_->Prepare("INSERT INTO audit_log (at, actor_user_id, actor, action, target, "
-                             "detail, remote_addr, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-  s.Bind(1, e.at)
-      .Bind(2, e.actor_user_id)
-      .Bind(3, e.actor)
-      .Bind(4, e.action)
-      .Bind(5, e.target)
-      .Bind(6, e.detail)
-      .Bind(7, e.remote_addr)
-      .Bind(8, e.outcome);
-  GONGKAI_RETURN_IF_ERROR(s.Run());
-  return conn_->LastInsertId();
-}
-
-Result<std::vector<account::AuditEvent>> SqliteAuditRepository::List(int limit, int64_t before_id) {
-  GONGKAI_ASSIGN_OR_RETURN(
-      Stmt s, conn_->Prepare("SELECT id, at, actor_user_id, actor, action, target, detail, "
-                             "remote_addr, outcome FROM audit_log WHERE (? = 0 OR id < ?) "
-                             "ORDER BY id DESC LIMIT ?"));
-  s.Bind(1, before_id).Bind(2, before_id).Bind(3, int64_t{limit});
-  return s.ReadAll([](const Stmt& row) {
-    account::AuditEvent e;
-    e.id = row.Int(0);
-    e.at = row.Int(1);
-    e.actor_user_id = row.OptionalInt(2);
-    e.actor = row.Text(3);
-    e.action = row.Text(4);
-    e.target = row.Text(5);
-    e.detail = row.Text(6);
-    e.remote_addr = row.Text(7);
-    e.outcome = row.Text(8);
-    return e;
-  });
 }
 
 Status SqliteSiteStateRepository::BumpPublicGeneration() {

@@ -5,7 +5,8 @@ namespace gongkai::storage::sqlite {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, username, display_name, password_hash, disabled, created_at, updated_at";
+    "id, username, display_name, password_hash, disabled, created_at, updated_at, "
+    "must_change_password";
 
 account::User ReadUser(const Stmt& s) {
   account::User u;
@@ -16,6 +17,7 @@ account::User ReadUser(const Stmt& s) {
   u.disabled = s.Int(4) != 0;
   u.created_at = s.Int(5);
   u.updated_at = s.Int(6);
+  u.must_change_password = s.Int(7) != 0;
   return u;
 }
 
@@ -56,13 +58,15 @@ Result<std::vector<account::RoleGrant>> SqliteUserRepository::LoadGrants(account
 Result<account::UserId> SqliteUserRepository::Insert(const account::User& u) {
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("INSERT INTO users (username, display_name, password_hash, disabled, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
+                             "created_at, updated_at, must_change_password) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
   s.Bind(1, u.username)
       .Bind(2, u.display_name)
       .Bind(3, u.password_hash)
       .Bind(4, int64_t{u.disabled ? 1 : 0})
       .Bind(5, u.created_at)
-      .Bind(6, u.updated_at);
+      .Bind(6, u.updated_at)
+      .Bind(7, int64_t{u.must_change_password ? 1 : 0});
   Status st = s.Run();
   if (st.code() == StatusCode::kAlreadyExists) {
     return AlreadyExists(st.message(), "用户名“" + u.username + "”已被使用");
@@ -109,10 +113,11 @@ Result<std::vector<account::User>> SqliteUserRepository::List() {
 }
 
 Status SqliteUserRepository::UpdatePassword(account::UserId id, const std::string& hash,
-                                            int64_t at) {
-  GONGKAI_ASSIGN_OR_RETURN(
-      Stmt s, conn_->Prepare("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"));
-  s.Bind(1, hash).Bind(2, at).Bind(3, id);
+                                            bool must_change, int64_t at) {
+  GONGKAI_ASSIGN_OR_RETURN(Stmt s, conn_->Prepare("UPDATE users SET password_hash = ?, "
+                                                  "must_change_password = ?, updated_at = ? "
+                                                  "WHERE id = ?"));
+  s.Bind(1, hash).Bind(2, int64_t{must_change ? 1 : 0}).Bind(3, at).Bind(4, id);
   GONGKAI_RETURN_IF_ERROR(s.Run());
   if (conn_->Changes() == 0) return NotFoundUser("#" + std::to_string(id));
   return Status::Ok();
