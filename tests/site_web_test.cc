@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "web_fixture.h"
+#include "admins_web_fixture.h"
 
 namespace gongkai {
 namespace {
@@ -30,18 +30,8 @@ std::string Gunzip(const std::string& data) {
   return out;
 }
 
-class SiteWebTest : public web_test::WebFixture {
+class SiteWebTest : public web_test::AdminsWebFixture {
  protected:
-  SiteWebTest() : WebFixture(64 * 1024) {}
-
-  void Seed() override {
-    AddThreeAgencies("樟工信", "樟教体");
-    services::AccountService accounts(*store_, clock_, security_);
-    AddUser(accounts, "admin", {{account::Role::kSystemAdmin, std::nullopt}});
-    AddUser(accounts, "gongxin", {{account::Role::kAgencyAdmin, bureau_}});
-    AddUser(accounts, "jiaoti", {{account::Role::kAgencyAdmin, sibling_}});
-  }
-
   nlohmann::json Audit(const std::string& session, const std::string& query, int* status) {
     HttpReply r = Api("GET", "/api/v1/audit?" + query, session);
     *status = r.status;

@@ -3,7 +3,7 @@
 // sign-in throttle; one's own password change ends one's other sessions.
 #include <string>
 
-#include "web_fixture.h"
+#include "admins_web_fixture.h"
 
 namespace gongkai {
 namespace {
@@ -12,26 +12,16 @@ using testing_util::HttpReply;
 using web_test::kForm;
 using web_test::kPassword;
 
-class UsersWebTest : public web_test::WebFixture {
+class UsersWebTest : public web_test::AdminsWebFixture {
  protected:
-  UsersWebTest() : WebFixture(64 * 1024) {}
-
-  void Seed() override {
-    AddThreeAgencies("樟工信", "樟教体");
-    services::AccountService accounts(*store_, clock_, security_);
-    AddUser(accounts, "admin", {{account::Role::kSystemAdmin, std::nullopt}});
-    AddUser(accounts, "gongxin", {{account::Role::kAgencyAdmin, bureau_}});
-    AddUser(accounts, "jiaoti", {{account::Role::kAgencyAdmin, sibling_}});
-  }
-
-  // A form POST with the session's CSRF token.
-  HttpReply Post(const std::string& path, const std::string& session, const std::string& body) {
-    return Send("POST", path, body + "&_csrf=" + CsrfOf(session),
-                std::string(kForm) + "Cookie: gk_session=" + session + "\r\n");
-  }
-
-  HttpReply Get(const std::string& path, const std::string& session) {
-    return Send("GET", path, "", "Cookie: gk_session=" + session + "\r\n");
+  // gongxin adds 依申请公开经办人 xiaowang of 樟工信 with the temporary password Temp-pass-2024.
+  void AddClerk(const std::string& session) {
+    HttpReply r = Post("/admin/users", session,
+                       "username=xiaowang&display_name=%E7%8E%8B%E5%B0%8F&role=application_clerk"
+                       "&agency_id=" +
+                           std::to_string(bureau_) + "&password=Temp-pass-2024");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_NE(r.body.find("已新增用户 xiaowang（首次登录须修改密码）"), std::string::npos);
   }
 
   int64_t UserId(const std::string& username) {
@@ -72,12 +62,7 @@ TEST_F(UsersWebTest, AgencyAdminAddsAClerkOnTheirAgencyOnly) {
   EXPECT_EQ(page.body.find("<option value=\"system_admin\">"), std::string::npos);
   EXPECT_EQ(page.body.find("樟树市教育体育局</option>"), std::string::npos);
 
-  HttpReply added = Post("/admin/users", g,
-                         "username=xiaowang&display_name=%E7%8E%8B%E5%B0%8F&role=application_clerk"
-                         "&agency_id=" +
-                             std::to_string(bureau_) + "&password=Temp-pass-2024");
-  ASSERT_EQ(added.status, 200) << added.body;
-  EXPECT_NE(added.body.find("已新增用户 xiaowang（首次登录须修改密码）"), std::string::npos);
+  AddClerk(g);
 
   // The new clerk signs in, must change the password first, then sees the agency.
   std::string w = FirstSignIn("xiaowang", "Temp-pass-2024", "Wang-own-pass-1");
@@ -152,11 +137,7 @@ TEST_F(UsersWebTest, AgencyAdminAddsAClerkOnTheirAgencyOnly) {
 
 TEST_F(UsersWebTest, ResetForcesAPasswordChangeAtTheNextSignIn) {
   std::string g = SignIn("gongxin");
-  ASSERT_EQ(Post("/admin/users", g,
-                 "username=xiaowang&role=application_clerk&agency_id=" + std::to_string(bureau_) +
-                     "&password=Temp-pass-2024")
-                .status,
-            200);
+  AddClerk(g);
   std::string w = FirstSignIn("xiaowang", "Temp-pass-2024", "Wang-own-pass-1");
   EXPECT_EQ(Get("/admin/applications", w).status, 200);
 
@@ -196,11 +177,7 @@ TEST_F(UsersWebTest, ResetForcesAPasswordChangeAtTheNextSignIn) {
 
 TEST_F(UsersWebTest, UnlockLiftsTheSignInThrottle) {
   std::string g = SignIn("gongxin");
-  ASSERT_EQ(Post("/admin/users", g,
-                 "username=xiaowang&role=application_clerk&agency_id=" + std::to_string(bureau_) +
-                     "&password=Temp-pass-2024")
-                .status,
-            200);
+  AddClerk(g);
   for (int i = 0; i < 5; ++i) {
     HttpReply r;
     SignIn("xiaowang", "wrong-pass-" + std::to_string(i), &r);

@@ -138,6 +138,20 @@ Status UserAdminService::Grant(const account::Actor& actor, account::UserId id,
   account::User probe;
   probe.grants = {grant};
   GONGKAI_RETURN_IF_ERROR(account::ValidateUser(probe));
+  return ChangeGrant(actor, id, grant, true);
+}
+
+Status UserAdminService::Revoke(const account::Actor& actor, account::UserId id,
+                                const account::RoleGrant& grant) {
+  if (grant.role == Role::kSystemAdmin && actor.user_id == id) {
+    return FailedPrecondition("revoke own system admin", "不能撤销自己的系统管理员角色");
+  }
+  return ChangeGrant(actor, id, grant, false);
+}
+
+Status UserAdminService::ChangeGrant(const account::Actor& actor, account::UserId id,
+                                     const account::RoleGrant& grant, bool add) {
+  const char* action = add ? "role_grant" : "role_revoke";
   std::string target = "user:#" + std::to_string(id);
   {
     GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
@@ -147,56 +161,33 @@ Status UserAdminService::Grant(const account::Actor& actor, account::UserId id,
       return NotFound("agency", "机构（编号 " + std::to_string(*grant.agency_id) + "）不存在");
     }
     if (MayGrant(actor, grant, l.parents)) {
-      auto& grants = l.user.grants;
-      if (std::any_of(grants.begin(), grants.end(), [&](const account::RoleGrant& g) {
-            return g.role == grant.role && g.agency_id == grant.agency_id;
-          })) {
-        return AlreadyExists("grant exists", "该用户已有此角色");
-      }
-      grants.push_back(grant);
-      GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
-      GONGKAI_RETURN_IF_ERROR(tx->users().SetGrants(id, grants, clock_.NowUnixSeconds()));
-      GONGKAI_RETURN_IF_ERROR(AppendAuditFor(*tx, clock_, actor, AgenciesOf(l.user), "role_grant",
-                                             target, GrantText(grant, all)));
-      return tx->Commit();
-    }
-  }
-  return DenyAndAudit(store_, clock_, actor, "role_grant", target,
-                      grant.role == Role::kSystemAdmin
-                          ? "只有系统管理员可以授予系统管理员角色"
-                          : "无权在该机构授予角色（需要该机构或其上级机构的机构管理员角色）");
-}
-
-Status UserAdminService::Revoke(const account::Actor& actor, account::UserId id,
-                                const account::RoleGrant& grant) {
-  std::string target = "user:#" + std::to_string(id);
-  {
-    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
-    GONGKAI_ASSIGN_OR_RETURN(Loaded l, Load(*tx, actor, id));
-    target = Target(l.user);
-    bool self_admin = grant.role == Role::kSystemAdmin && actor.user_id == id;
-    if (self_admin) {
-      return FailedPrecondition("revoke own system admin", "不能撤销自己的系统管理员角色");
-    }
-    if (MayGrant(actor, grant, l.parents)) {
+      // Before the change: a revoke is visible to the agency that lost the role.
       std::vector<int64_t> agencies = AgenciesOf(l.user);
+      if (grant.agency_id) agencies.push_back(*grant.agency_id);
       auto& grants = l.user.grants;
       auto it = std::find_if(grants.begin(), grants.end(), [&](const account::RoleGrant& g) {
         return g.role == grant.role && g.agency_id == grant.agency_id;
       });
-      if (it == grants.end()) return NotFound("no such grant", "该用户没有此角色");
-      grants.erase(it);
+      if (add && it != grants.end()) return AlreadyExists("grant exists", "该用户已有此角色");
+      if (!add && it == grants.end()) return NotFound("no such grant", "该用户没有此角色");
+      if (add) {
+        grants.push_back(grant);
+      } else {
+        grants.erase(it);
+      }
       GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
       GONGKAI_RETURN_IF_ERROR(tx->users().SetGrants(id, grants, clock_.NowUnixSeconds()));
-      GONGKAI_RETURN_IF_ERROR(AppendAuditFor(*tx, clock_, actor, agencies, "role_revoke", target,
-                                             GrantText(grant, all)));
+      GONGKAI_RETURN_IF_ERROR(
+          AppendAuditFor(*tx, clock_, actor, agencies, action, target, GrantText(grant, all)));
       return tx->Commit();
     }
   }
-  return DenyAndAudit(store_, clock_, actor, "role_revoke", target,
-                      grant.role == Role::kSystemAdmin
-                          ? "只有系统管理员可以撤销系统管理员角色"
-                          : "无权撤销该机构的角色（需要该机构或其上级机构的机构管理员角色）");
+  std::string verb = add ? "授予" : "撤销";
+  return DenyAndAudit(
+      store_, clock_, actor, action, target,
+      grant.role == Role::kSystemAdmin
+          ? "只有系统管理员可以" + verb + "系统管理员角色"
+          : "无权在该机构" + verb + "角色（需要该机构或其上级机构的机构管理员角色）");
 }
 
 Status UserAdminService::SetDisabled(const account::Actor& actor, account::UserId id,

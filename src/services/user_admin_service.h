@@ -81,6 +81,8 @@ class UserAdminService {
   };
   Result<Loaded> Load(storage::Transaction& tx, const account::Actor& actor, account::UserId id);
   Result<bool> Locked(storage::Transaction& tx, const std::string& username);
+  Status ChangeGrant(const account::Actor& actor, account::UserId id,
+                     const account::RoleGrant& grant, bool add);
   Result<std::string> PasswordOrGenerated(const std::string& given, const std::string& username,
                                           bool* generated);
 

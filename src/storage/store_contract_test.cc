@@ -160,6 +160,62 @@ TEST_P(StoreContractTest, SessionsThrottleAndAudit) {
   ASSERT_TRUE(tx->Commit().ok());
 }
 
+TEST_P(StoreContractTest, AuditEventsKnowTheirAgenciesAndFilter) {
+  auto tx = store_->Begin(TxMode::kWrite).value();
+  auto city = tx->agencies().Insert(MakeAgency("樟树市人民政府", std::nullopt)).value();
+  auto bureau = tx->agencies().Insert(MakeAgency("樟树市工业和信息化局", city)).value();
+  account::User u;
+  u.username = "clerk";
+  u.password_hash = "h";
+  u.grants = {{account::Role::kApplicationClerk, bureau}, {account::Role::kReadOnly, city}};
+  ASSERT_TRUE(tx->users().Insert(u).ok());
+  auto add = [&](const std::string& actor, const std::string& action, const std::string& target,
+                 int64_t at, std::vector<int64_t> agencies = {}) {
+    account::AuditEvent e;
+    e.at = at;
+    e.actor = actor;
+    e.action = action;
+    e.target = target;
+    e.outcome = "ok";
+    e.agency_ids = std::move(agencies);
+    return tx->audit().Append(e).value();
+  };
+  add("clerk", "login", "user:clerk", 100);  // → the user's two agencies
+  add("admin", "agency_update", "agency:" + std::to_string(bureau), 200);  // → the bureau
+  add("admin", "calendar_notice_import", "calendar", 300);                 // → none
+  add("admin", "role_revoke", "user:nobody", 400, {city});                 // named explicitly
+  add("ghost", "login_failed", "user:ghost", 500);                         // an unknown user: none
+
+  AuditQuery all;
+  auto page = tx->audit().Query(all).value();
+  EXPECT_EQ(page.total, 5);
+  ASSERT_EQ(page.events.size(), 5u);
+  EXPECT_EQ(page.events[4].agency_ids, (std::vector<int64_t>{city, bureau}));
+  EXPECT_EQ(page.events[3].agency_ids, (std::vector<int64_t>{bureau}));
+  EXPECT_TRUE(page.events[2].agency_ids.empty());
+
+  AuditQuery mine;
+  mine.agencies = std::vector<agency::AgencyId>{bureau};
+  EXPECT_EQ(tx->audit().Query(mine).value().total, 2);  // the login and the agency update
+  mine.agencies = std::vector<agency::AgencyId>{};
+  EXPECT_EQ(tx->audit().Query(mine).value().total, 0);
+  AuditQuery by;
+  by.actor = "admin";
+  by.from = 200;
+  by.until = 400;  // at < until
+  by.limit = 1;
+  page = tx->audit().Query(by).value();
+  EXPECT_EQ(page.total, 2);
+  ASSERT_EQ(page.events.size(), 1u);
+  EXPECT_EQ(page.events[0].action, "calendar_notice_import");
+  by.offset = 1;
+  EXPECT_EQ(tx->audit().Query(by).value().events[0].action, "agency_update");
+  AuditQuery what;
+  what.action = "login";
+  EXPECT_EQ(tx->audit().Query(what).value().total, 1);
+  ASSERT_TRUE(tx->Commit().ok());
+}
+
 TEST_P(StoreContractTest, StoresApplicationsWithAppendOnlyEvents) {
   using namespace applications;  // NOLINT
   auto tx = store_->Begin(TxMode::kWrite).value();
