@@ -43,8 +43,8 @@ std::optional<report::ImportResult> Load(CliContext& ctx, const std::string& pat
                                          const std::string& format_name) {
   auto format = report::ParseInputFormat(format_name);
   if (!format) {
-    ctx.Fail(kExitUsage,
-             "未知的输入格式“" + format_name + "”（可用：auto pipe html md txt json xlsx docx）");
+    ctx.Fail(kExitUsage, "未知的输入格式“" + format_name +
+                             "”（可用：auto pipe html md txt json xlsx docx pdf）");
     return std::nullopt;
   }
   auto bytes = report::ReadReportFile(path);
@@ -111,7 +111,7 @@ void AddParse(CLI::App& report, CliContext& ctx) {
   auto o = std::make_shared<Opts>();
   cmd->add_option("FILE", o->file, "报告文件（| 表格文本、HTML、Markdown、纯文本或 JSON）")
       ->required();
-  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx");
+  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx pdf");
   cmd->add_flag("--json", o->json, "以 JSON（gongkai.annual_report 第 1 版）输出");
   cmd->callback([&ctx, o] {
     auto imported = Load(ctx, o->file, o->format);
@@ -223,7 +223,7 @@ void AddRender(CLI::App& report, CliContext& ctx) {
   cmd->add_option("FILE", o->file, "报告文件")->required();
   cmd->add_option("--to", o->to, "输出格式：html txt md json pipe xlsx docx")->required();
   cmd->add_option("-o,--output", o->out_path, "输出文件（默认标准输出；xlsx 必须指定）");
-  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx");
+  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx pdf");
   cmd->callback([&ctx, o] {
     auto imported = Load(ctx, o->file, o->format);
     if (!imported) return;

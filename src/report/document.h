@@ -67,6 +67,7 @@ struct DocRow {
   int line = 0;                         // 1-based source line (0 when unknown)
   int table = 0;                        // 1-based table number for kTable rows
   int row = 0;                          // 1-based row number inside that table
+  int page = 0;                         // PDF: 1-based page (`line` is then the line on it)
   std::string_view raw;  // kLoose: the line as written (kept if it is prose after all)
 };
 

@@ -29,6 +29,7 @@ using interp::Norms;
 using interp::Place;
 
 std::string Position(const DocRow& row, int cell) {
+  if (row.page > 0) return fmt::format("第{}页第{}行第{}格", row.page, row.line, cell + 1);
   if (row.table > 0) {
     return fmt::format("表格{}第{}行第{}格", row.table, row.row, cell + 1);
   }
