@@ -141,5 +141,36 @@ TEST(ReportCliTest, ParseOfAnIncompleteReportExitsOne) {
   EXPECT_TRUE(Has(r.err, "[错误] I3 ")) << r.err;
 }
 
+TEST(ReportCliTest, PdfReportsParseCheckAndBatch) {
+  auto parse = RunGongkai({"report", "parse", Data("sample_101_huaian_2024.pdf")});
+  EXPECT_EQ(parse.exit_code, 0) << parse.err;
+  EXPECT_TRUE(Has(parse.out, "格式：pdf")) << parse.out;
+  EXPECT_TRUE(Has(parse.out, "机关：淮安市人民政府"));
+  EXPECT_TRUE(Has(parse.out, "一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119"));
+  EXPECT_TRUE(Has(parse.out, "72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20"));
+  // A folder of PDFs: two copies read and clean, one cut short refused with its reason.
+  std::string dir = MakeTempDir();
+  std::string pdf = ReadFile(Data("sample_101_huaian_2024.pdf"));
+  WriteFile(dir + "/a.pdf", pdf);
+  WriteFile(dir + "/b.pdf", pdf);
+  WriteFile(dir + "/c.pdf", pdf.substr(0, pdf.size() / 2));
+  auto check = RunGongkai({"report", "check", dir});
+  EXPECT_EQ(check.exit_code, 2) << check.out << check.err;
+  EXPECT_TRUE(Has(check.out, "共核查 3 个文件：无问题 2 个，有问题 0 个，无法读取 1 个"))
+      << check.out;
+  EXPECT_TRUE(Has(check.err, "c.pdf：PDF 文件已损坏、不完整或已加密，无法打开")) << check.err;
+  auto one = RunGongkai({"report", "check", dir + "/c.pdf"});
+  EXPECT_EQ(one.exit_code, 2);
+}
+
+TEST(ReportCliTest, RunTogetherScrapeSaysWhatItCouldNotSplit) {
+  auto parse = RunGongkai({"report", "parse", Data("sample_102_pingtan_2022.txt")});
+  EXPECT_EQ(parse.exit_code, 1) << parse.err;
+  EXPECT_TRUE(Has(parse.out, "一、本年新收政府信息公开申请数量\t71\t3\t0\t0\t0\t0\t74"))
+      << parse.out;
+  EXPECT_TRUE(Has(parse.err + parse.out, "I5 第10行第2364字：二、行政规范性文件 的数字“8855698”"))
+      << parse.err;
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -2,7 +2,7 @@
 // (libpoppler-cpp), rebuilt into lines and table rows by position only:
 // - a line is the words whose vertical centres lie within half a glyph height of each other;
 // - page furniture is dropped: page numbers (-3-, 第3页, 3/6, a lone number) in the top or bottom
-//   tenth of a page, and lines repeated at the same height on several pages (running headers);
+//   tenth of a page, and text lines repeated at the same height on most pages (running headers);
 // - a line whose last cells are numbers is a table row: its numbers are its values, the text to
 //   their left its label; label-only lines next to it (a label wrapped inside its cell, above and
 //   below the numbers) are joined to the nearest such row, per column of label text, when that
@@ -156,7 +156,8 @@ std::vector<Line> PageLines(std::vector<Word> words, int page) {
   return lines;
 }
 
-// Page numbers in the top or bottom tenth, and text repeated at the same height on 3+ pages.
+// Page numbers in the top or bottom tenth, and text repeated at the same height on at least three
+// pages and half of them (a running header or footer).
 void DropFurniture(std::vector<std::vector<Line>>& pages, const std::vector<double>& heights) {
   std::vector<std::pair<std::string, int>> edge;  // text, rounded height
   auto at_edge = [&](const Line& l, size_t p) {
@@ -169,15 +170,16 @@ void DropFurniture(std::vector<std::vector<Line>>& pages, const std::vector<doub
   }
   for (size_t p = 0; p < pages.size(); ++p) {
     auto& ls = pages[p];
-    ls.erase(std::remove_if(ls.begin(), ls.end(),
-                            [&](const Line& l) {
-                              if (!at_edge(l, p)) return false;
-                              if (IsPageNumber(l.text)) return true;
-                              long same =
-                                  std::count(edge.begin(), edge.end(),
-                                             std::make_pair(l.text, static_cast<int>(l.y / 4)));
-                              return pages.size() >= 3 && same >= 3;
-                            }),
+    ls.erase(std::remove_if(
+                 ls.begin(), ls.end(),
+                 [&](const Line& l) {
+                   if (!at_edge(l, p)) return false;
+                   if (IsPageNumber(l.text)) return true;
+                   long same = std::count(edge.begin(), edge.end(),
+                                          std::make_pair(l.text, static_cast<int>(l.y / 4)));
+                   // A running header or footer: on most pages, never a table row.
+                   return !l.table && same >= 3 && static_cast<size_t>(same) * 2 >= pages.size();
+                 }),
              ls.end());
   }
 }
