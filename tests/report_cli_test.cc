@@ -172,5 +172,25 @@ TEST(ReportCliTest, RunTogetherScrapeSaysWhatItCouldNotSplit) {
       << parse.err;
 }
 
+TEST(ReportCliTest, CheckSeparatesThePublishersMistakesFromWhatCouldNotBeRead) {
+  // 沭阳 2023 leaves the 法人或其他组织 cells empty instead of 0: the publisher's, 25 rows × 5.
+  auto own = RunGongkai({"report", "check", Data("sample_104_shuyang_fgj_2023.html")});
+  EXPECT_EQ(own.exit_code, 1);
+  EXPECT_TRUE(Has(own.out, "sample_104_shuyang_fgj_2023.html：报告本身的问题（125 条）：\n"))
+      << own.out;
+  EXPECT_FALSE(Has(own.out, "未能读取的内容"));
+  // 上海 2025 as a broken Markdown conversion: what is missing is the importer's, not a mistake
+  // of the report (its sums hold wherever all cells were read).
+  auto unread = RunGongkai({"report", "check", Data("sample_103_shanghai_bgt_2025.md")});
+  EXPECT_EQ(unread.exit_code, 1);
+  EXPECT_TRUE(Has(unread.out,
+                  "sample_103_shanghai_bgt_2025.md：未能读取的内容（53 条，是导入时读不出，"
+                  "不一定是报告的错误，请对照原文件核对）：\n"))
+      << unread.out;
+  EXPECT_FALSE(Has(unread.out, "报告本身的问题"));
+  EXPECT_TRUE(
+      Has(unread.out, "[错误] I1 表格2第1行第2格：二、规章 一行有 3 列，却只有 2 个单元格"));
+}
+
 }  // namespace
 }  // namespace gongkai

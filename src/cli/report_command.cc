@@ -31,6 +31,27 @@ void PrintFindings(std::ostream& out, const std::string& prefix, const std::vect
   }
 }
 
+// `report check`: the report's own inconsistencies (the publisher's mistakes, the point of the
+// audit) apart from what the importer could not read (I rules; and, when the import was
+// incomplete, the empty cells R7 finds, which may be cells that were not read).
+void PrintCheckFindings(std::ostream& out, const report::FileOutcome& x) {
+  std::vector<Finding> own, unread, notes;
+  for (const auto& f : x.findings) {
+    bool importer = f.rule.starts_with("I") || (!x.complete && f.rule == "R7");
+    (importer && f.severity == Severity::kInfo ? notes : importer ? unread : own).push_back(f);
+  }
+  if (!own.empty()) {
+    out << x.path << "：报告本身的问题（" << own.size() << " 条）：\n";
+    PrintFindings(out, x.path + "：", own);
+  }
+  if (!unread.empty()) {
+    out << x.path << "：未能读取的内容（" << unread.size()
+        << " 条，是导入时读不出，不一定是报告的错误，请对照原文件核对）：\n";
+    PrintFindings(out, x.path + "：", unread);
+  }
+  PrintFindings(out, x.path + "：", notes);  // e.g. the encoding a file was converted from
+}
+
 bool CountsAsFinding(const std::vector<Finding>& fs) {
   for (const auto& f : fs) {
     if (f.severity != Severity::kInfo) return true;
@@ -187,7 +208,7 @@ void AddCheck(CLI::App& report, CliContext& ctx) {
       bool bad = CountsAsFinding(x.findings);
       findings |= bad;
       clean += bad ? 0 : 1;
-      if (!o->quiet) PrintFindings(*ctx.out, x.path + "：", x.findings);
+      if (!o->quiet) PrintCheckFindings(*ctx.out, x);
     }
     *ctx.out << fmt::format(
         "共核查 {} 个文件：无问题 {} 个，有问题 {} 个，无法读取 {} 个\n", outcomes.size(), clean,
