@@ -148,6 +148,13 @@ TEST(ReportCliTest, PdfReportsParseCheckAndBatch) {
   EXPECT_TRUE(Has(parse.out, "机关：淮安市人民政府"));
   EXPECT_TRUE(Has(parse.out, "一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119"));
   EXPECT_TRUE(Has(parse.out, "72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20"));
+  // --explain: where each figure was read (page, line on it, cell in the rebuilt row).
+  auto explain = RunGongkai({"report", "parse", Data("sample_101_huaian_2024.pdf"), "--explain"});
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_TRUE(
+      Has(explain.out, "\n一、本年新收政府信息公开申请数量 · 总计 = 3119 ← 第4页第15行第8格\n"))
+      << explain.out;
+  EXPECT_TRUE(Has(explain.out, "\n四、行政复议 · 总计 = 351 ← 第5页第31行第5格\n"));
   // A folder of PDFs: two copies read and clean, one cut short refused with its reason.
   std::string dir = MakeTempDir();
   std::string pdf = ReadFile(Data("sample_101_huaian_2024.pdf"));

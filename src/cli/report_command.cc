@@ -52,6 +52,31 @@ void PrintCheckFindings(std::ostream& out, const report::FileOutcome& x) {
   PrintFindings(out, x.path + "：", notes);  // e.g. the encoding a file was converted from
 }
 
+// `report parse --explain`: each value read, with where in the file it was read from.
+void PrintSources(std::ostream& out, const report::ImportResult& imported) {
+  const AnnualReport& r = imported.report;
+  const report::ReportTemplate& t = report::GetTemplate(r.version);
+  out << "\n来源（每个读出的数字在原文件中的位置）：\n";
+  for (const auto& s : imported.sources) {
+    std::string name, value;
+    if (s.table == 2 && s.index < static_cast<int>(r.table2.size())) {
+      name = "二、" + t.Table2CellName(s.index);
+      value = report::FormatValue(r.table2[s.index], t.Table2Kind(s.index));
+    } else if (s.table == 3 &&
+               s.index / report::kTable3Columns < static_cast<int>(r.table3.size())) {
+      int row = s.index / report::kTable3Columns, col = s.index % report::kTable3Columns;
+      name = t.Table3RowName(row) + " · " + t.table3_columns[col];
+      value = report::FormatValue(r.table3[row][col], report::ValueKind::kCount);
+    } else if (s.table == 4 && s.index < report::kTable4Columns) {
+      name = "四、" + t.Table4ColumnName(s.index);
+      value = report::FormatValue(r.table4[s.index], report::ValueKind::kCount);
+    } else {
+      continue;
+    }
+    out << name << " = " << value << " ← " << report::SourcePosition(s) << "\n";
+  }
+}
+
 bool CountsAsFinding(const std::vector<Finding>& fs) {
   for (const auto& f : fs) {
     if (f.severity != Severity::kInfo) return true;
@@ -127,13 +152,14 @@ void AddParse(CLI::App& report, CliContext& ctx) {
   auto* cmd = report.add_subcommand("parse", "读取一份年度报告并显示读出的内容");
   struct Opts {
     std::string file, format = "auto";
-    bool json = false;
+    bool json = false, explain = false;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("FILE", o->file, "报告文件（| 表格文本、HTML、Markdown、纯文本或 JSON）")
       ->required();
   cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx pdf");
   cmd->add_flag("--json", o->json, "以 JSON（gongkai.annual_report 第 1 版）输出");
+  cmd->add_flag("--explain", o->explain, "列出每个读出的数字在原文件中的位置");
   cmd->callback([&ctx, o] {
     auto imported = Load(ctx, o->file, o->format);
     if (!imported) return;
@@ -148,6 +174,7 @@ void AddParse(CLI::App& report, CliContext& ctx) {
                               r.year > 0 ? std::to_string(r.year) : "（未识别）",
                               imported->complete ? "是" : "否（有单元格未能读取）");
       *ctx.out << report::RenderText(r);
+      if (o->explain) PrintSources(*ctx.out, *imported);
     }
     PrintFindings(*ctx.err, o->file + "：", imported->issues);
     if (!imported->complete || CountsAsFinding(imported->issues)) ctx.exit_code = kExitFindings;

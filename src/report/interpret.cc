@@ -29,13 +29,20 @@ using interp::NormRow;
 using interp::Norms;
 using interp::Place;
 
-std::string Position(const DocRow& row, int cell) {
-  if (row.page > 0) return fmt::format("第{}页第{}行第{}格", row.page, row.line, cell + 1);
-  if (row.table > 0) {
-    return fmt::format("表格{}第{}行第{}格", row.table, row.row, cell + 1);
-  }
-  return fmt::format("第{}行", row.line);
+static_assert(sizeof(Table3Line) == kTable3Columns * sizeof(Value),
+              "rows of table 三 are contiguous");
+
+CellSource SourceOf(const DocRow& row, int cell) {
+  CellSource s;
+  s.line = row.line;
+  s.doc_table = row.table;
+  s.doc_row = row.row;
+  s.page = row.page;
+  s.cell = cell;
+  return s;
 }
+
+std::string Position(const DocRow& row, int cell) { return SourcePosition(SourceOf(row, cell)); }
 
 class Interpreter {
   static constexpr size_t kRecent = 3;
@@ -52,6 +59,8 @@ class Interpreter {
     subtotal_ = NormalizeLabel(t_->table3_subtotal);
     seen2_.assign(t_->Table2CellCount(), false);
     seen3_.assign(t_->table3.size(), false);
+    res_.sources.reserve(t_->Table2CellCount() + t_->table3.size() * kTable3Columns +
+                         kTable4Columns);
     for (size_t i = 0; i < doc_.rows.size(); ++i) Row(doc_.rows[i], norms_.Row(i));
     Finish(votes);
     return std::move(res_);
@@ -317,12 +326,37 @@ class Interpreter {
         continue;
       }
       *out[j] = v;
+      Record(out[j], row, i);
     }
     for (int i = first + k; i < static_cast<int>(n.size()); ++i) {
       if (n[i].empty()) continue;
       Issue("I1", Severity::kError, Position(row, i),
             fmt::format("{}：多出的单元格“{}”无法放入表格", Position(row, i), row.cells[i]), true);
     }
+  }
+
+  // Notes where the value at `p` (a cell of the report; anything else, e.g. a 小计, is not
+  // recorded) came from.
+  void Record(const Value* p, const DocRow& row, int cell) {
+    const AnnualReport& r = res_.report;
+    std::less<const Value*> before;
+    auto in = [&](const Value* first, size_t n) {
+      return n > 0 && !before(p, first) && before(p, first + n);
+    };
+    CellSource s = SourceOf(row, cell);
+    if (in(r.table2.data(), r.table2.size())) {
+      s.table = 2;
+      s.index = static_cast<int>(p - r.table2.data());
+    } else if (in(r.table4.data(), r.table4.size())) {
+      s.table = 4;
+      s.index = static_cast<int>(p - r.table4.data());
+    } else if (!r.table3.empty() && in(r.table3[0].data(), r.table3.size() * kTable3Columns)) {
+      s.table = 3;
+      s.index = static_cast<int>(p - r.table3[0].data());
+    } else {
+      return;
+    }
+    res_.sources.push_back(s);
   }
 
   void DataRow(const DocRow& row, const NormRow& n, int leaf, Place p) {
@@ -487,6 +521,12 @@ class Interpreter {
 };
 
 }  // namespace
+
+std::string SourcePosition(const CellSource& s) {
+  if (s.page > 0) return fmt::format("第{}页第{}行第{}格", s.page, s.line, s.cell + 1);
+  if (s.doc_table > 0) return fmt::format("表格{}第{}行第{}格", s.doc_table, s.doc_row, s.cell + 1);
+  return fmt::format("第{}行", s.line);
+}
 
 ImportResult Interpret(const Document& doc) {
   int votes = 0;
