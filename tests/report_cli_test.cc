@@ -179,6 +179,20 @@ TEST(ReportCliTest, RunTogetherScrapeSaysWhatItCouldNotSplit) {
       << parse.err;
 }
 
+TEST(ReportCliTest, GeneratedRunTogetherTextIsCheckedWithItsAmbiguities) {
+  std::string dir = MakeTempDir();
+  auto gen = RunGongkai(
+      {"report", "generate", "--count", "8", "--out", dir, "--seed", "5", "--forms", "run"});
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  std::string text = ReadFile(dir + "/report_000000.run.txt");
+  EXPECT_TRUE(Has(text, "一、本年新收政府信息公开申请数量")) << text.substr(0, 400);
+  EXPECT_EQ(text.find('\t'), std::string::npos);
+  auto check = RunGongkai({"report", "check", dir, "-q"});
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;  // 表二 rows left ambiguous (I5)
+  EXPECT_TRUE(Has(check.out, "共核查 8 个文件：")) << check.out;
+  EXPECT_TRUE(Has(check.out, "无法读取 0 个")) << check.out;
+}
+
 TEST(ReportCliTest, CheckSeparatesThePublishersMistakesFromWhatCouldNotBeRead) {
   // 沭阳 2023 leaves the 法人或其他组织 cells empty instead of 0: the publisher's, 25 rows × 5.
   auto own = RunGongkai({"report", "check", Data("sample_104_shuyang_fgj_2023.html")});

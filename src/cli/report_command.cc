@@ -328,7 +328,8 @@ void AddGenerate(CLI::App& report, CliContext& ctx) {
   cmd->add_option("--count", o->count, "份数");
   cmd->add_option("--seed", o->seed, "随机种子");
   cmd->add_option("--out", o->out_dir, "输出目录")->required();
-  cmd->add_option("--forms", o->forms, "mixed 或 pipe/txt/md/html/json 之一");
+  cmd->add_option("--forms", o->forms,
+                  "mixed 或 pipe/txt/md/html/json/run 之一（run：单元格连写的网页文本）");
   cmd->callback([&ctx, o] {
     const int count = o->count;
     const uint64_t seed = o->seed;
@@ -358,11 +359,13 @@ void AddGenerate(CLI::App& report, CliContext& ctx) {
         data = report::RenderHtml(r);
       else if (form == "json")
         data = report::RenderJson(r);
+      else if (form == "run")  // scraped innerText, row cells run together (not in mixed)
+        data = report::RenderRunTogether(r, i % 2 == 0);
       else {
         ctx.Fail(kExitUsage, "未知的格式“" + form + "”");
         return;
       }
-      std::string ext = form == "pipe" ? "pipe.txt" : form;
+      std::string ext = form == "pipe" ? "pipe.txt" : form == "run" ? "run.txt" : form;
       Status s = report::WriteOutputFile(fmt::format("{}/report_{:06}.{}", out_dir, i, ext), data);
       if (!s.ok()) {
         ctx.Fail(kExitUsage, s.UserMessage());
