@@ -101,7 +101,7 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string& encoding) 
     return InvalidArgument("zip archive", "这是压缩包（XLSX/DOCX/ZIP）文件，不是可导入的文本报告");
   }
   if (bytes.size() >= 4 && std::memcmp(bytes.data(), "%PDF", 4) == 0) {
-    return InvalidArgument("pdf", "这是 PDF 文件，请先转换为文本或 HTML 再导入");
+    return InvalidArgument("pdf", "这是 PDF 文件，不能按文本读取；请用 --from pdf 或 --from auto（默认）");
   }
   if (bytes.find('\0') != std::string_view::npos) {
     return InvalidArgument("binary input (NUL bytes)",
