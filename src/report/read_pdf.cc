@@ -88,7 +88,17 @@ std::vector<Word> PageWords(const poppler::page& page) {
     std::string text(utf8.begin(), utf8.end());
     if (TrimSpace(text).empty()) continue;
     poppler::rectf r = box.bbox();
-    out.push_back({std::move(text), r.left(), r.top(), r.right(), r.bottom()});
+    // Some writers give every glyph the box of the whole line height (Chromium: 28 pt boxes on
+    // 19 pt lines). The glyphs' own size follows from the width: a CJK character is about one
+    // em wide, an ASCII one about half.
+    double ems = 0;
+    for (unsigned char c : text) {
+      if (c < 0x80) ems += 0.55;
+      if (c >= 0xC0) ems += 1.0;
+    }
+    double h = std::min(r.height(), 1.2 * r.width() / std::max(ems, 0.5));
+    double cy = (r.top() + r.bottom()) / 2;
+    out.push_back({std::move(text), r.left(), cy - h / 2, r.right(), cy + h / 2});
   }
   return out;
 }
@@ -130,10 +140,11 @@ std::vector<Line> PageLines(std::vector<Word> words, int page) {
       bool number = IsNumberText(w.text);
       line.h = std::max(line.h, w.h());
       line.x1 = std::max(line.x1, w.x1);
+      // Words that touch are one cell; a visible gap separates cells (a group label and the row
+      // label beside it: 「（四）无 2.没有现成信息需要另行制作」).
       if (!line.cells.empty() && !number && !line.cells.back().number &&
-          w.x0 - line.cells.back().x1 < w.h()) {
+          w.x0 - line.cells.back().x1 <= 0.25 * w.h()) {
         Cell& c = line.cells.back();
-        if (w.x0 - c.x1 > 0.25 * w.h()) c.text += ' ';
         c.text += w.text;
         c.x1 = w.x1;
         continue;
@@ -194,8 +205,10 @@ bool KnownLabel(std::string_view text) {
 // Label cells of a table line, with the label-only lines `extra` joined per column (a column of
 // label text starts within a glyph height of the same x).
 std::vector<std::string> LabelColumns(const Line& row, const std::vector<const Line*>& extra) {
+  // A column of label text: parts whose x ranges overlap (labels are often centred in their
+  // cell, so the lines of one label start at different x).
   struct Col {
-    double x0;
+    double x0, x1;
     std::vector<std::pair<double, std::string>> parts;  // y, text
   };
   std::vector<Col> cols;
@@ -203,11 +216,13 @@ std::vector<std::string> LabelColumns(const Line& row, const std::vector<const L
     for (size_t i = 0; i < upto; ++i) {
       const Cell& c = l.cells[i];
       auto it = std::find_if(cols.begin(), cols.end(),
-                             [&](const Col& col) { return std::fabs(col.x0 - c.x0) < row.h; });
+                             [&](const Col& col) { return c.x0 < col.x1 && col.x0 < c.x1; });
       if (it == cols.end()) {
-        cols.push_back({c.x0, {}});
+        cols.push_back({c.x0, c.x1, {}});
         it = cols.end() - 1;
       }
+      it->x0 = std::min(it->x0, c.x0);
+      it->x1 = std::max(it->x1, c.x1);
       it->parts.push_back({c.y, c.text});
     }
   };
@@ -220,6 +235,12 @@ std::vector<std::string> LabelColumns(const Line& row, const std::vector<const L
     std::string s;
     for (auto& [y, t] : c.parts) s += t;
     out.push_back(std::move(s));
+  }
+  // The row label is the last column; when it is not a known label but the last two columns run
+  // together are (a label cut by a gap inside it), they are one.
+  if (out.size() >= 2 && !KnownLabel(out.back()) && KnownLabel(out[out.size() - 2] + out.back())) {
+    out[out.size() - 2] += out.back();
+    out.pop_back();
   }
   return out;
 }
@@ -234,7 +255,17 @@ void JoinTitle(std::vector<Line>& lines) {
     if (n.size() < kEnd.size() || n.compare(n.size() - kEnd.size(), kEnd.size(), kEnd) != 0)
       continue;
     std::string joined;
-    for (size_t k = 0; k <= i; ++k) joined += NormalizeLabel(lines[k].text);
+    for (size_t k = 0; k <= i; ++k) {
+      for (size_t c = 0; c < lines[k].text.size();) {  // spaces dropped, nothing else changed
+        if (size_t sp = lines[k].text[c] == ' '                      ? 1
+                        : lines[k].text.compare(c, 3, "\u3000") == 0 ? 3
+                                                                     : 0) {
+          c += sp;
+        } else {
+          joined += lines[k].text[c++];
+        }
+      }
+    }
     if (joined.size() > 200) return;
     lines[i].text = joined;
     lines[i].cells.assign(1, {joined, lines[0].x0, lines[i].x1, lines[i].y, false});
@@ -265,7 +296,7 @@ class Builder {
       r.line = l.number;
       r.page = l.page;
       std::vector<std::string> cells = LabelColumns(l, attached_[i]);
-      std::vector<std::string> values = Values(l, ref);
+      std::vector<std::string> values = Values(l, Wider(i, ref));
       std::string raw;
       for (const auto& c : cells) r.cells.push_back(doc.store.Keep(c));
       for (const auto& v : values) r.cells.push_back(doc.store.Keep(v));
@@ -335,6 +366,21 @@ class Builder {
       attached_[i] = extra;
       for (size_t f : idx) lines_[f].used = true;
     }
+  }
+
+  // The row whose columns a table line's numbers are placed under: `above` (the last full row)
+  // when it has more numbers, else the next row below with more, before any prose (the first
+  // row of a table may be the one with an empty cell).
+  const Line* Wider(size_t i, const Line* above) const {
+    auto count = [](const Line& l) { return l.cells.size() - l.first_number; };
+    size_t n = count(lines_[i]);
+    if (above && count(*above) > n) return above;
+    for (size_t j = i + 1; j < lines_.size(); ++j) {
+      const Line& l = lines_[j];
+      if (!l.table && !l.used) break;
+      if (l.table && count(l) > n) return &l;
+    }
+    return above;
   }
 
   // The numbers of a table line; placed under the columns of `ref` when fewer.

@@ -67,6 +67,27 @@ TEST(ReadPdfTest, HuaianPdfEveryCellAsPrinted) {
   }
 }
 
+// A generated report with two cells left empty (一 · 商业企业, （二） · 总计), rendered by our HTML
+// renderer and printed to PDF by headless Chromium (a different PDF writer: labels centred in
+// their cells, glyph boxes as tall as the line): it reads back to the same tables as its JSON,
+// the empty cells empty, each number under its own column.
+TEST(ReadPdfTest, ChromiumPrintedReportReadsBackToItsJsonWithEmptyCells) {
+  auto pdf = MustImport(ReadTestData("generated_2021_empty_cells_chromium.pdf"));
+  auto json = MustImport(ReadTestData("generated_2021_empty_cells.json"));
+  EXPECT_EQ(pdf.format, "pdf");
+  EXPECT_TRUE(pdf.complete);
+  for (const auto& f : pdf.issues) ADD_FAILURE() << f.message;
+  EXPECT_EQ(pdf.report.agency, "宜丰县交通运输局（样例0）");
+  EXPECT_EQ(pdf.report.year, json.report.year);
+  EXPECT_EQ(pdf.report.table2, json.report.table2);
+  EXPECT_EQ(pdf.report.table3, json.report.table3);
+  EXPECT_EQ(pdf.report.table4, json.report.table4);
+  const std::array<Value, 7> first = {39, std::nullopt, 20, 34, 38, 32, 192};
+  EXPECT_EQ(pdf.report.table3[0], first);
+  EXPECT_FALSE(pdf.report.table3[3][6]);
+  EXPECT_EQ(pdf.report.table3[3][3], 3);
+}
+
 // A minimal PDF: the given page content streams, an optional extra trailer entry, and a correct
 // cross-reference table.
 std::string MakePdf(const std::vector<std::string>& contents, const std::string& trailer_extra = "",
