@@ -250,23 +250,22 @@ std::vector<std::string> LabelColumns(const Line& row, const std::vector<const L
 // digits.
 void JoinTitle(std::vector<Line>& lines) {
   static const std::string kEnd = "年度报告";
+  std::string joined;  // lines 0..i, spaces dropped, nothing else changed
   for (size_t i = 0; i < lines.size() && i < 3 && lines[i].page == 1; ++i) {
-    std::string n = NormalizeLabel(lines[i].text);
-    if (n.size() < kEnd.size() || n.compare(n.size() - kEnd.size(), kEnd.size(), kEnd) != 0)
-      continue;
-    std::string joined;
-    for (size_t k = 0; k <= i; ++k) {
-      for (size_t c = 0; c < lines[k].text.size();) {  // spaces dropped, nothing else changed
-        if (size_t sp = lines[k].text[c] == ' '                      ? 1
-                        : lines[k].text.compare(c, 3, "\u3000") == 0 ? 3
-                                                                     : 0) {
-          c += sp;
-        } else {
-          joined += lines[k].text[c++];
-        }
+    const std::string& t = lines[i].text;
+    for (size_t c = 0; c < t.size();) {
+      size_t sp = t[c] == ' ' ? 1 : t.compare(c, 3, "\u3000") == 0 ? 3 : 0;
+      if (sp > 0) {
+        c += sp;
+      } else {
+        joined += t[c++];
       }
     }
     if (joined.size() > 200) return;
+    if (joined.size() < kEnd.size() ||
+        joined.compare(joined.size() - kEnd.size(), kEnd.size(), kEnd) != 0) {
+      continue;
+    }
     lines[i].text = joined;
     lines[i].cells.assign(1, {joined, lines[0].x0, lines[i].x1, lines[i].y, false});
     lines[i].table = false;
