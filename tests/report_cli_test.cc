@@ -141,5 +141,77 @@ TEST(ReportCliTest, ParseOfAnIncompleteReportExitsOne) {
   EXPECT_TRUE(Has(r.err, "[错误] I3 ")) << r.err;
 }
 
+TEST(ReportCliTest, PdfReportsParseCheckAndBatch) {
+  auto parse = RunGongkai({"report", "parse", Data("sample_101_huaian_2024.pdf")});
+  EXPECT_EQ(parse.exit_code, 0) << parse.err;
+  EXPECT_TRUE(Has(parse.out, "格式：pdf")) << parse.out;
+  EXPECT_TRUE(Has(parse.out, "机关：淮安市人民政府"));
+  EXPECT_TRUE(Has(parse.out, "一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119"));
+  EXPECT_TRUE(Has(parse.out, "72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20"));
+  // --explain: where each figure was read (page, line on it, cell in the rebuilt row).
+  auto explain = RunGongkai({"report", "parse", Data("sample_101_huaian_2024.pdf"), "--explain"});
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_TRUE(
+      Has(explain.out, "\n一、本年新收政府信息公开申请数量 · 总计 = 3119 ← 第4页第15行第8格\n"))
+      << explain.out;
+  EXPECT_TRUE(Has(explain.out, "\n四、行政复议 · 总计 = 351 ← 第5页第31行第5格\n"));
+  // A folder of PDFs: two copies read and clean, one cut short refused with its reason.
+  std::string dir = MakeTempDir();
+  std::string pdf = ReadFile(Data("sample_101_huaian_2024.pdf"));
+  WriteFile(dir + "/a.pdf", pdf);
+  WriteFile(dir + "/b.pdf", pdf);
+  WriteFile(dir + "/c.pdf", pdf.substr(0, pdf.size() / 2));
+  auto check = RunGongkai({"report", "check", dir});
+  EXPECT_EQ(check.exit_code, 2) << check.out << check.err;
+  EXPECT_TRUE(Has(check.out, "共核查 3 个文件：无问题 2 个，有问题 0 个，无法读取 1 个"))
+      << check.out;
+  EXPECT_TRUE(Has(check.err, "c.pdf：PDF 文件已损坏、不完整或已加密，无法打开")) << check.err;
+  auto one = RunGongkai({"report", "check", dir + "/c.pdf"});
+  EXPECT_EQ(one.exit_code, 2);
+}
+
+TEST(ReportCliTest, RunTogetherScrapeSaysWhatItCouldNotSplit) {
+  auto parse = RunGongkai({"report", "parse", Data("sample_102_pingtan_2022.txt")});
+  EXPECT_EQ(parse.exit_code, 1) << parse.err;
+  EXPECT_TRUE(Has(parse.out, "一、本年新收政府信息公开申请数量\t71\t3\t0\t0\t0\t0\t74"))
+      << parse.out;
+  EXPECT_TRUE(Has(parse.err + parse.out, "I5 第10行第2364字：二、行政规范性文件 的数字“8855698”"))
+      << parse.err;
+}
+
+TEST(ReportCliTest, GeneratedRunTogetherTextIsCheckedWithItsAmbiguities) {
+  std::string dir = MakeTempDir();
+  auto gen = RunGongkai(
+      {"report", "generate", "--count", "8", "--out", dir, "--seed", "5", "--forms", "run"});
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  std::string text = ReadFile(dir + "/report_000000.run.txt");
+  EXPECT_TRUE(Has(text, "一、本年新收政府信息公开申请数量")) << text.substr(0, 400);
+  EXPECT_EQ(text.find('\t'), std::string::npos);
+  auto check = RunGongkai({"report", "check", dir, "-q"});
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;  // 表二 rows left ambiguous (I5)
+  EXPECT_TRUE(Has(check.out, "共核查 8 个文件：")) << check.out;
+  EXPECT_TRUE(Has(check.out, "无法读取 0 个")) << check.out;
+}
+
+TEST(ReportCliTest, CheckSeparatesThePublishersMistakesFromWhatCouldNotBeRead) {
+  // 沭阳 2023 leaves the 法人或其他组织 cells empty instead of 0: the publisher's, 25 rows × 5.
+  auto own = RunGongkai({"report", "check", Data("sample_104_shuyang_fgj_2023.html")});
+  EXPECT_EQ(own.exit_code, 1);
+  EXPECT_TRUE(Has(own.out, "sample_104_shuyang_fgj_2023.html：报告本身的问题（125 条）：\n"))
+      << own.out;
+  EXPECT_FALSE(Has(own.out, "未能读取的内容"));
+  // 上海 2025 as a broken Markdown conversion: what is missing is the importer's, not a mistake
+  // of the report (its sums hold wherever all cells were read).
+  auto unread = RunGongkai({"report", "check", Data("sample_103_shanghai_bgt_2025.md")});
+  EXPECT_EQ(unread.exit_code, 1);
+  EXPECT_TRUE(Has(unread.out,
+                  "sample_103_shanghai_bgt_2025.md：未能读取的内容（53 条，是导入时读不出，"
+                  "不一定是报告的错误，请对照原文件核对）：\n"))
+      << unread.out;
+  EXPECT_FALSE(Has(unread.out, "报告本身的问题"));
+  EXPECT_TRUE(
+      Has(unread.out, "[错误] I1 表格2第1行第2格：二、规章 一行有 3 列，却只有 2 个单元格"));
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -31,6 +31,52 @@ void PrintFindings(std::ostream& out, const std::string& prefix, const std::vect
   }
 }
 
+// `report check`: the report's own inconsistencies (the publisher's mistakes, the point of the
+// audit) apart from what the importer could not read (I rules; and, when the import was
+// incomplete, the empty cells R7 finds, which may be cells that were not read).
+void PrintCheckFindings(std::ostream& out, const report::FileOutcome& x) {
+  std::vector<Finding> own, unread, notes;
+  for (const auto& f : x.findings) {
+    bool importer = f.rule.starts_with("I") || (!x.complete && f.rule == "R7");
+    (importer && f.severity == Severity::kInfo ? notes : importer ? unread : own).push_back(f);
+  }
+  if (!own.empty()) {
+    out << x.path << "：报告本身的问题（" << own.size() << " 条）：\n";
+    PrintFindings(out, x.path + "：", own);
+  }
+  if (!unread.empty()) {
+    out << x.path << "：未能读取的内容（" << unread.size()
+        << " 条，是导入时读不出，不一定是报告的错误，请对照原文件核对）：\n";
+    PrintFindings(out, x.path + "：", unread);
+  }
+  PrintFindings(out, x.path + "：", notes);  // e.g. the encoding a file was converted from
+}
+
+// `report parse --explain`: each value read, with where in the file it was read from.
+void PrintSources(std::ostream& out, const report::ImportResult& imported) {
+  const AnnualReport& r = imported.report;
+  const report::ReportTemplate& t = report::GetTemplate(r.version);
+  out << "\n来源（每个读出的数字在原文件中的位置）：\n";
+  for (const auto& s : imported.sources) {
+    std::string name, value;
+    if (s.table == 2 && s.index < static_cast<int>(r.table2.size())) {
+      name = "二、" + t.Table2CellName(s.index);
+      value = report::FormatValue(r.table2[s.index], t.Table2Kind(s.index));
+    } else if (s.table == 3 &&
+               s.index / report::kTable3Columns < static_cast<int>(r.table3.size())) {
+      int row = s.index / report::kTable3Columns, col = s.index % report::kTable3Columns;
+      name = t.Table3RowName(row) + " · " + t.table3_columns[col];
+      value = report::FormatValue(r.table3[row][col], report::ValueKind::kCount);
+    } else if (s.table == 4 && s.index < report::kTable4Columns) {
+      name = "四、" + t.Table4ColumnName(s.index);
+      value = report::FormatValue(r.table4[s.index], report::ValueKind::kCount);
+    } else {
+      continue;
+    }
+    out << name << " = " << value << " ← " << report::SourcePosition(s) << "\n";
+  }
+}
+
 bool CountsAsFinding(const std::vector<Finding>& fs) {
   for (const auto& f : fs) {
     if (f.severity != Severity::kInfo) return true;
@@ -43,8 +89,8 @@ std::optional<report::ImportResult> Load(CliContext& ctx, const std::string& pat
                                          const std::string& format_name) {
   auto format = report::ParseInputFormat(format_name);
   if (!format) {
-    ctx.Fail(kExitUsage,
-             "未知的输入格式“" + format_name + "”（可用：auto pipe html md txt json xlsx docx）");
+    ctx.Fail(kExitUsage, "未知的输入格式“" + format_name +
+                             "”（可用：auto pipe html md txt json xlsx docx pdf）");
     return std::nullopt;
   }
   auto bytes = report::ReadReportFile(path);
@@ -106,13 +152,14 @@ void AddParse(CLI::App& report, CliContext& ctx) {
   auto* cmd = report.add_subcommand("parse", "读取一份年度报告并显示读出的内容");
   struct Opts {
     std::string file, format = "auto";
-    bool json = false;
+    bool json = false, explain = false;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("FILE", o->file, "报告文件（| 表格文本、HTML、Markdown、纯文本或 JSON）")
       ->required();
-  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx");
+  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx pdf");
   cmd->add_flag("--json", o->json, "以 JSON（gongkai.annual_report 第 1 版）输出");
+  cmd->add_flag("--explain", o->explain, "列出每个读出的数字在原文件中的位置");
   cmd->callback([&ctx, o] {
     auto imported = Load(ctx, o->file, o->format);
     if (!imported) return;
@@ -127,6 +174,7 @@ void AddParse(CLI::App& report, CliContext& ctx) {
                               r.year > 0 ? std::to_string(r.year) : "（未识别）",
                               imported->complete ? "是" : "否（有单元格未能读取）");
       *ctx.out << report::RenderText(r);
+      if (o->explain) PrintSources(*ctx.out, *imported);
     }
     PrintFindings(*ctx.err, o->file + "：", imported->issues);
     if (!imported->complete || CountsAsFinding(imported->issues)) ctx.exit_code = kExitFindings;
@@ -187,7 +235,7 @@ void AddCheck(CLI::App& report, CliContext& ctx) {
       bool bad = CountsAsFinding(x.findings);
       findings |= bad;
       clean += bad ? 0 : 1;
-      if (!o->quiet) PrintFindings(*ctx.out, x.path + "：", x.findings);
+      if (!o->quiet) PrintCheckFindings(*ctx.out, x);
     }
     *ctx.out << fmt::format(
         "共核查 {} 个文件：无问题 {} 个，有问题 {} 个，无法读取 {} 个\n", outcomes.size(), clean,
@@ -223,7 +271,7 @@ void AddRender(CLI::App& report, CliContext& ctx) {
   cmd->add_option("FILE", o->file, "报告文件")->required();
   cmd->add_option("--to", o->to, "输出格式：html txt md json pipe xlsx docx")->required();
   cmd->add_option("-o,--output", o->out_path, "输出文件（默认标准输出；xlsx 必须指定）");
-  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx");
+  cmd->add_option("--from", o->format, "输入格式：auto pipe html md txt json xlsx docx pdf");
   cmd->callback([&ctx, o] {
     auto imported = Load(ctx, o->file, o->format);
     if (!imported) return;
@@ -280,7 +328,8 @@ void AddGenerate(CLI::App& report, CliContext& ctx) {
   cmd->add_option("--count", o->count, "份数");
   cmd->add_option("--seed", o->seed, "随机种子");
   cmd->add_option("--out", o->out_dir, "输出目录")->required();
-  cmd->add_option("--forms", o->forms, "mixed 或 pipe/txt/md/html/json 之一");
+  cmd->add_option("--forms", o->forms,
+                  "mixed 或 pipe/txt/md/html/json/run 之一（run：单元格连写的网页文本）");
   cmd->callback([&ctx, o] {
     const int count = o->count;
     const uint64_t seed = o->seed;
@@ -310,11 +359,13 @@ void AddGenerate(CLI::App& report, CliContext& ctx) {
         data = report::RenderHtml(r);
       else if (form == "json")
         data = report::RenderJson(r);
+      else if (form == "run")  // scraped innerText, row cells run together (not in mixed)
+        data = report::RenderRunTogether(r, i % 2 == 0);
       else {
         ctx.Fail(kExitUsage, "未知的格式“" + form + "”");
         return;
       }
-      std::string ext = form == "pipe" ? "pipe.txt" : form;
+      std::string ext = form == "pipe" ? "pipe.txt" : form == "run" ? "run.txt" : form;
       Status s = report::WriteOutputFile(fmt::format("{}/report_{:06}.{}", out_dir, i, ext), data);
       if (!s.ok()) {
         ctx.Fail(kExitUsage, s.UserMessage());

@@ -67,6 +67,7 @@ struct DocRow {
   int line = 0;                         // 1-based source line (0 when unknown)
   int table = 0;                        // 1-based table number for kTable rows
   int row = 0;                          // 1-based row number inside that table
+  int page = 0;                         // PDF: 1-based page (`line` is then the line on it)
   std::string_view raw;  // kLoose: the line as written (kept if it is prose after all)
 };
 
@@ -94,6 +95,16 @@ inline DocRow KeepRow(const BuildRow& b, TextStore& store) {
   return r;
 }
 
+// Where a placed value came from (report parse --explain): the model cell (table 2: flattened
+// cell index; 3: row * 7 + column; 4: column) and the source position.
+struct CellSource {
+  int table = 0, index = 0;
+  int line = 0, doc_table = 0, doc_row = 0, page = 0, cell = 0;  // as in DocRow; cell 0-based
+};
+
+// "第3页第16行第2格", "表格2第4行第9格" or "第12行".
+std::string SourcePosition(const CellSource& s);
+
 // What an importer hands back: the report, every cell it could not place or read, and whether
 // all 表二/表三/表四 cells were found. `format` is "pipe", "html", "markdown", "text", "json",
 // "xlsx" or "docx".
@@ -103,6 +114,7 @@ struct ImportResult {
   bool complete = true;
   std::string format;
   std::string encoding = "UTF-8";
+  std::vector<CellSource> sources;  // one per value placed from the source (Interpret only)
 };
 
 // Places the rows of `doc` into a report (template detected from the labels, or from the year).

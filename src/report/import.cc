@@ -3,10 +3,12 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
 #include "report/ooxml.h"
+#include "report/run_together.h"
 #include "report/text_util.h"
 
 namespace gongkai::report {
@@ -61,6 +63,18 @@ Result<std::string> FromGb18030(std::string_view bytes) {
   return out;
 }
 
+bool NoTableCells(const AnnualReport& r) {
+  for (const auto& v : r.table2) {
+    if (v) return false;
+  }
+  for (const auto& line : r.table3) {
+    for (const auto& v : line) {
+      if (v) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<InputFormat> ParseInputFormat(std::string_view name) {
@@ -72,6 +86,7 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "json") return InputFormat::kJson;
   if (name == "xlsx") return InputFormat::kXlsx;
   if (name == "docx") return InputFormat::kDocx;
+  if (name == "pdf") return InputFormat::kPdf;
   return std::nullopt;
 }
 
@@ -86,7 +101,7 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string& encoding) 
     return InvalidArgument("zip archive", "这是压缩包（XLSX/DOCX/ZIP）文件，不是可导入的文本报告");
   }
   if (bytes.size() >= 4 && std::memcmp(bytes.data(), "%PDF", 4) == 0) {
-    return InvalidArgument("pdf", "这是 PDF 文件，请先转换为文本或 HTML 再导入");
+    return InvalidArgument("pdf", "这是 PDF 文件，不能按文本读取；请用 --from pdf 或 --from auto（默认）");
   }
   if (bytes.find('\0') != std::string_view::npos) {
     return InvalidArgument("binary input (NUL bytes)",
@@ -174,6 +189,15 @@ Result<ImportResult> ImportOoxml(std::string_view bytes, InputFormat format) {
 }
 
 Result<ImportResult> ImportReport(std::string_view bytes, InputFormat format) {
+  // "%PDF-" within the first KiB (some writers put junk before it).
+  bool pdf = std::string_view(bytes.data(), std::min<size_t>(bytes.size(), 1024)).find("%PDF-") !=
+             std::string_view::npos;
+  if (format == InputFormat::kPdf || (pdf && format == InputFormat::kAuto)) {
+    GONGKAI_ASSIGN_OR_RETURN(Document doc, ReadPdf(bytes));
+    ImportResult res = Interpret(doc);
+    res.format = "pdf";
+    return res;
+  }
   bool zip = bytes.size() >= 4 && std::memcmp(bytes.data(), "PK\x03\x04", 4) == 0;
   if (format == InputFormat::kXlsx || format == InputFormat::kDocx ||
       (zip && format == InputFormat::kAuto)) {
@@ -214,9 +238,31 @@ Result<ImportResult> ImportReport(std::string_view bytes, InputFormat format) {
     case InputFormat::kAuto:
     case InputFormat::kXlsx:
     case InputFormat::kDocx:
+    case InputFormat::kPdf:
     case InputFormat::kText:
       res = Interpret(ReadPlainText(text));
       res.format = "text";
+      if (NoTableCells(res.report)) {
+        // Perhaps scraped page text whose table cells run together (run_together.h).
+        RunTogetherRead rt = ReadRunTogether(text);
+        if (rt.rows_found > 0) {
+          res = Interpret(rt.doc);
+          res.format = "text";
+          std::erase_if(res.issues, [&](const Finding& f) {
+            if (f.rule != "I3") return false;
+            for (const auto& row : rt.unread_rows) {
+              if (f.message.starts_with("表二缺少“" + row + " · ") ||
+                  f.message == "表三缺少行“" + row + "”" ||
+                  (row == "表四" && f.message.starts_with("未找到表四"))) {
+                return true;
+              }
+            }
+            return false;
+          });
+          for (auto& f : rt.issues) res.issues.push_back(std::move(f));
+          if (!rt.issues.empty()) res.complete = false;
+        }
+      }
       break;
   }
   res.encoding = encoding;

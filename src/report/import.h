@@ -17,9 +17,13 @@
 
 namespace gongkai::report {
 
-enum class InputFormat { kAuto, kPipe, kHtml, kMarkdown, kText, kJson, kXlsx, kDocx };
+enum class InputFormat { kAuto, kPipe, kHtml, kMarkdown, kText, kJson, kXlsx, kDocx, kPdf };
 
-// "auto", "pipe", "html", "md"/"markdown", "txt"/"text", "json", "xlsx", "docx" → format;
+// Caps on PDF input (read_pdf.cc): larger files or more pages are refused, never parsed.
+inline constexpr size_t kPdfMaxBytes = size_t{64} << 20;
+inline constexpr int kPdfMaxPages = 300;
+
+// "auto", "pipe", "html", "md"/"markdown", "txt"/"text", "json", "xlsx", "docx", "pdf" → format;
 // nullopt otherwise.
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
 
@@ -37,5 +41,10 @@ Result<ImportResult> ImportJson(std::string_view json);
 // A ZIP package: XLSX or DOCX (`format` kXlsx, kDocx or kAuto to decide by its parts).
 // kInvalidArgument when it is neither, damaged, or an entry exceeds 64 MiB uncompressed.
 Result<ImportResult> ImportOoxml(std::string_view bytes, InputFormat format = InputFormat::kAuto);
+
+// A PDF with a text layer (poppler): words by position rebuilt into a Document (read_pdf.cc).
+// kInvalidArgument, with a Chinese message, for a damaged, encrypted, image-only (no OCR) or
+// oversized PDF.
+Result<Document> ReadPdf(std::string_view bytes);
 
 }  // namespace gongkai::report

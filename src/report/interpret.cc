@@ -11,6 +11,7 @@
 
 #include <array>
 #include <functional>
+#include <utility>
 
 #include "report/document.h"
 #include "report/header_labels.h"
@@ -28,14 +29,25 @@ using interp::NormRow;
 using interp::Norms;
 using interp::Place;
 
-std::string Position(const DocRow& row, int cell) {
-  if (row.table > 0) {
-    return fmt::format("表格{}第{}行第{}格", row.table, row.row, cell + 1);
-  }
-  return fmt::format("第{}行", row.line);
+static_assert(sizeof(Table3Line) == kTable3Columns * sizeof(Value),
+              "rows of table 三 are contiguous");
+
+CellSource SourceOf(const DocRow& row, int cell) {
+  CellSource s;
+  s.line = row.line;
+  s.doc_table = row.table;
+  s.doc_row = row.row;
+  s.page = row.page;
+  s.cell = cell;
+  return s;
 }
 
+std::string Position(const DocRow& row, int cell) { return SourcePosition(SourceOf(row, cell)); }
+
 class Interpreter {
+  static constexpr size_t kRecent = 3;
+  using Recent = std::array<std::string_view, kRecent>;
+
  public:
   Interpreter(const Document& doc, const Norms& norms) : doc_(doc), norms_(norms) {}
 
@@ -47,6 +59,8 @@ class Interpreter {
     subtotal_ = NormalizeLabel(t_->table3_subtotal);
     seen2_.assign(t_->Table2CellCount(), false);
     seen3_.assign(t_->table3.size(), false);
+    res_.sources.reserve(t_->Table2CellCount() + t_->table3.size() * kTable3Columns +
+                         kTable4Columns);
     for (size_t i = 0; i < doc_.rows.size(); ++i) Row(doc_.rows[i], norms_.Row(i));
     Finish(votes);
     return std::move(res_);
@@ -124,9 +138,18 @@ class Interpreter {
 
   void Row(const DocRow& row, const NormRow& n) {
     if (row.kind == RowKind::kParagraph) {
-      Paragraph(row.cells.empty() ? std::string_view() : std::string_view(row.cells[0]));
+      std::string_view text = row.cells.empty() ? std::string_view() : row.cells[0];
+      if (recent_n_ == kRecent) {
+        recent_[0] = recent_[1];
+        recent_[1] = recent_[2];
+        --recent_n_;
+      }
+      recent_[recent_n_++] = text;
+      Paragraph(text);
       return;
     }
+    const Recent recent = recent_;
+    const size_t recent_n = std::exchange(recent_n_, 0);
     int leaf = -1;
     Place place;
     int numeric = 0;
@@ -154,6 +177,10 @@ class Interpreter {
     }
     if (leaf >= 0 && has_value_after) {
       DataRow(row, n, leaf, place);
+      return;
+    }
+    if (leaf < 0 && recent_n > 0 && LabelAbove(recent, recent_n, n, numeric, place)) {
+      DataRow(row, n, -1, place);
       return;
     }
     // No row label. Header rows carry only known labels.
@@ -209,6 +236,12 @@ class Interpreter {
       }
       return;
     }
+    if (section_ < 0 && row.kind == RowKind::kTable) {
+      // Before the report's first heading: a page's own table (索引号, 发布日期 2024-01-17 …),
+      // not one of the report's; its text joins the preamble.
+      for (const auto& c : row.cells) Paragraph(c);
+      return;
+    }
     for (size_t i = 0; i < n.size(); ++i) {
       if (n.Numeric(i)) {
         Issue("I1", Severity::kError, Position(row, i),
@@ -217,6 +250,27 @@ class Interpreter {
               true);
       }
     }
+  }
+
+  // A row of table 三 that is only its seven numbers, right after text lines that together are
+  // a row label not met yet: a PDF conversion put the label (often split over lines) above its
+  // numbers. The last one, two or three lines are tried, joined in order.
+  bool LabelAbove(const Recent& recent, size_t count, const NormRow& n, int numeric, Place& place) {
+    if (section_ != 2 || numeric != kTable3Columns) return false;
+    for (size_t i = 0; i < n.size(); ++i) {
+      if (!n[i].empty() && !n.Numeric(i)) return false;
+    }
+    std::string joined;
+    for (size_t k = 1; k <= count; ++k) {
+      joined.clear();
+      for (size_t j = count - k; j < count; ++j) joined += recent[j];
+      Place p;
+      if (Lookup(*ix_, NormalizeLabel(joined), p) && p.table == 3 && !seen3_[p.row]) {
+        place = p;
+        return true;
+      }
+    }
+    return false;
   }
 
   static bool Contains(const NormRow& n, const std::string& normalized) {
@@ -240,6 +294,23 @@ class Interpreter {
            n[first].empty()) {
       ++first;
     }
+    const int given = static_cast<int>(n.size()) - first;
+    if (given >= 1 && given < k) {
+      // Fewer cells than columns (a conversion dropped one): which column is missing is unknown,
+      // so none of them is placed.
+      std::string whole = name_of(0);
+      whole = whole.substr(0, whole.rfind(" · "));
+      std::string written;
+      for (int i = first; i < static_cast<int>(n.size()); ++i) {
+        written += fmt::format("{}“{}”", i > first ? "、" : "", row.cells[i]);
+      }
+      Issue("I1", Severity::kError, Position(row, first),
+            fmt::format(
+                "{}：{} 一行有 {} 列，却只有 {} 个单元格（{}），无法确定各自属于哪一列，未填入",
+                Position(row, first), whole, k, given, written),
+            true);
+      return;
+    }
     for (int j = 0; j < k; ++j) {
       int i = first + j;
       if (i >= static_cast<int>(n.size()) || n[i].empty()) continue;  // R7 reports the gap
@@ -255,12 +326,37 @@ class Interpreter {
         continue;
       }
       *out[j] = v;
+      Record(out[j], row, i);
     }
     for (int i = first + k; i < static_cast<int>(n.size()); ++i) {
       if (n[i].empty()) continue;
       Issue("I1", Severity::kError, Position(row, i),
             fmt::format("{}：多出的单元格“{}”无法放入表格", Position(row, i), row.cells[i]), true);
     }
+  }
+
+  // Notes where the value at `p` (a cell of the report; anything else, e.g. a 小计, is not
+  // recorded) came from.
+  void Record(const Value* p, const DocRow& row, int cell) {
+    const AnnualReport& r = res_.report;
+    std::less<const Value*> before;
+    auto in = [&](const Value* first, size_t n) {
+      return n > 0 && !before(p, first) && before(p, first + n);
+    };
+    CellSource s = SourceOf(row, cell);
+    if (in(r.table2.data(), r.table2.size())) {
+      s.table = 2;
+      s.index = static_cast<int>(p - r.table2.data());
+    } else if (in(r.table4.data(), r.table4.size())) {
+      s.table = 4;
+      s.index = static_cast<int>(p - r.table4.data());
+    } else if (!r.table3.empty() && in(r.table3[0].data(), r.table3.size() * kTable3Columns)) {
+      s.table = 3;
+      s.index = static_cast<int>(p - r.table3[0].data());
+    } else {
+      return;
+    }
+    res_.sources.push_back(s);
   }
 
   void DataRow(const DocRow& row, const NormRow& n, int leaf, Place p) {
@@ -420,9 +516,17 @@ class Interpreter {
   std::string table4_review_;  // normalised
   std::string subtotal_;       // normalised 小计
   bool subtotal3_ = false;     // table 三 has a 法人或其他组织 小计 column after 其他
+  Recent recent_{};            // the last paragraphs since the last table row
+  size_t recent_n_ = 0;
 };
 
 }  // namespace
+
+std::string SourcePosition(const CellSource& s) {
+  if (s.page > 0) return fmt::format("第{}页第{}行第{}格", s.page, s.line, s.cell + 1);
+  if (s.doc_table > 0) return fmt::format("表格{}第{}行第{}格", s.doc_table, s.doc_row, s.cell + 1);
+  return fmt::format("第{}行", s.line);
+}
 
 ImportResult Interpret(const Document& doc) {
   int votes = 0;

@@ -50,6 +50,21 @@ const LabelIndex& IndexFor(TemplateVersion v) {
 }
 
 bool Lookup(const LabelIndex& ix, std::string_view n, Place& out) {
+  if (LookupAsWritten(ix, n, out)) return true;
+  // "1、申请人…" where the template writes "1.申请人…": the numbering is stripped and retried.
+  size_t i = 0;
+  while (i < n.size() && i < 2 && n[i] >= '0' && n[i] <= '9') ++i;
+  if (i == 0) return false;
+  if (n.compare(i, 3, "、") == 0) {
+    std::string dotted = std::string(n.substr(0, i)) + "." + std::string(n.substr(i + 3));
+    return LookupAsWritten(ix, dotted, out) || LookupAsWritten(ix, n.substr(i + 3), out);
+  }
+  if (i < n.size() && (n[i] == '.' || n[i] == ','))
+    return LookupAsWritten(ix, n.substr(i + 1), out);
+  return false;
+}
+
+bool LookupAsWritten(const LabelIndex& ix, std::string_view n, Place& out) {
   for (int guard = 0; guard < 4; ++guard) {
     if (const Place* found = ix.labels.Find(n)) {
       out = *found;

@@ -31,6 +31,8 @@ const LabelIndex& IndexFor(TemplateVersion v);
 // Finds the row that the normalised label `n` names; group prefixes that merged headers run
 // into the label (本年度办理结果…) are stripped first when the whole text is not a label.
 bool Lookup(const LabelIndex& ix, std::string_view n, Place& out);
+// The same without retrying with the item number ("1、") stripped.
+bool LookupAsWritten(const LabelIndex& ix, std::string_view n, Place& out);
 
 // The normalised cells of one row (see Norms).
 struct NormRow {

@@ -36,6 +36,59 @@ DocRow ParagraphRow(std::string_view text, int line) {
   return r;
 }
 
+// A line of text that may be a table row laid out with spaces (label words, then numbers): a
+// kLoose row, which the interpreter keeps as prose unless it places it. False for prose.
+bool LooseRow(std::string_view line, int ln, std::string& norm, Document& doc) {
+  // Prose (the bulk of a report) does not end in a number: keep it without splitting.
+  // The last word: after the last ASCII or full-width (E3 80 80) space, found in one pass from
+  // the end.
+  size_t cut = line.size();
+  while (cut > 0) {
+    char c = line[cut - 1];
+    if (c == ' ') break;
+    if (c == '\x80' && cut >= 3 && line[cut - 2] == '\x80' && line[cut - 3] == '\xE3') break;
+    --cut;
+  }
+  // Prose ends in an ideograph or 。；：）, which normalise to no digit: no need to normalise.
+  std::string_view tail = line.size() >= 3 ? line.substr(line.size() - 3) : std::string_view();
+  auto lead = tail.empty() ? 0 : static_cast<unsigned char>(tail[0]);
+  if ((lead >= 0xE4 && lead <= 0xE9) || tail == "\u3002" || tail == "\uFF1B" || tail == "\uFF1A" ||
+      tail == "\uFF09") {
+    return false;
+  }
+  norm.clear();
+  if (!LooksNumeric(NormalizeLabelView(line.substr(cut), norm))) {
+    return false;
+  }
+  // Split at spaces (ASCII and full-width).
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  for (size_t i = 0; i < line.size();) {
+    size_t sep = line[i] == ' '                                           ? 1
+                 : line[i] == '\xE3' && line.compare(i, 3, "\u3000") == 0 ? 3
+                                                                          : 0;
+    if (sep == 0) {
+      ++i;
+      continue;
+    }
+    if (i > start) words.push_back(line.substr(start, i - start));
+    i += sep;
+    start = i;
+  }
+  if (start < line.size()) words.push_back(line.substr(start));
+  norm.clear();
+  if (!words.empty() && LooksNumeric(NormalizeLabelView(words.back(), norm))) {
+    DocRow r;
+    r.kind = RowKind::kLoose;
+    r.line = ln;
+    r.cells = std::move(words);
+    r.raw = line;
+    doc.rows.push_back(std::move(r));
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Document ReadPipeForm(std::string_view text) {
@@ -113,6 +166,7 @@ Document ReadPipeForm(std::string_view text) {
 
 Document ReadMarkdown(std::string_view text) {
   Document doc;
+  std::string norm;  // reused by LooseRow
   doc.rows.reserve(RowsEstimate(text));
   int table = 0, row_in_table = 0;
   bool in_table = false;
@@ -179,6 +233,8 @@ Document ReadMarkdown(std::string_view text) {
       line = line.substr(2, line.size() - 4);
     }
     if (!line.empty() && line.front() == '\\') line.remove_prefix(1);
+    // A PDF converted to Markdown leaves some table rows as text lines ("行政许可 0").
+    if (LooseRow(line, ln, norm, doc)) return;
     doc.rows.push_back(ParagraphRow(line, ln));
   });
   return doc;
@@ -211,55 +267,7 @@ Document ReadPlainText(std::string_view text) {
       doc.rows.push_back(std::move(r));
       return;
     }
-    // Prose (the bulk of a report) does not end in a number: keep it without splitting.
-    // The last word: after the last ASCII or full-width (E3 80 80) space, found in one pass from
-    // the end.
-    size_t cut = line.size();
-    while (cut > 0) {
-      char c = line[cut - 1];
-      if (c == ' ') break;
-      if (c == '\x80' && cut >= 3 && line[cut - 2] == '\x80' && line[cut - 3] == '\xE3') break;
-      --cut;
-    }
-    // Prose ends in an ideograph or 。；：）, which normalise to no digit: no need to normalise.
-    std::string_view tail = line.size() >= 3 ? line.substr(line.size() - 3) : std::string_view();
-    auto lead = tail.empty() ? 0 : static_cast<unsigned char>(tail[0]);
-    if ((lead >= 0xE4 && lead <= 0xE9) || tail == "\u3002" || tail == "\uFF1B" ||
-        tail == "\uFF1A" || tail == "\uFF09") {
-      doc.rows.push_back(ParagraphRow(line, ln));
-      return;
-    }
-    norm.clear();
-    if (!LooksNumeric(NormalizeLabelView(line.substr(cut), norm))) {
-      doc.rows.push_back(ParagraphRow(line, ln));
-      return;
-    }
-    // Split at spaces (ASCII and full-width).
-    std::vector<std::string_view> words;
-    size_t start = 0;
-    for (size_t i = 0; i < line.size();) {
-      size_t sep = line[i] == ' '                                           ? 1
-                   : line[i] == '\xE3' && line.compare(i, 3, "\u3000") == 0 ? 3
-                                                                            : 0;
-      if (sep == 0) {
-        ++i;
-        continue;
-      }
-      if (i > start) words.push_back(line.substr(start, i - start));
-      i += sep;
-      start = i;
-    }
-    if (start < line.size()) words.push_back(line.substr(start));
-    norm.clear();
-    if (!words.empty() && LooksNumeric(NormalizeLabelView(words.back(), norm))) {
-      DocRow r;
-      r.kind = RowKind::kLoose;
-      r.line = ln;
-      r.cells = std::move(words);
-      r.raw = line;
-      doc.rows.push_back(std::move(r));
-      return;
-    }
+    if (LooseRow(line, ln, norm, doc)) return;
     doc.rows.push_back(ParagraphRow(line, ln));
   });
   return doc;

@@ -12,6 +12,11 @@ namespace gongkai::report {
 
 // Plain text: title, headings, paragraphs; table rows with cells separated by tabs.
 std::string RenderText(const AnnualReport& r);
+// A web page's innerText as scrapers save it: everything on one line separated by spaces, a
+// table row's numbers run together after its label (「一、本年新收政府信息公开申请数量71300074」),
+// table 四's separated by spaces when `table4_spaced`. Read back by run_together.h, which may
+// report a row as ambiguous (I5) rather than the identical report.
+std::string RenderRunTogether(const AnnualReport& r, bool table4_spaced);
 // Markdown: # title, ## headings, pipe tables (merged cells written once, the rest empty).
 std::string RenderMarkdown(const AnnualReport& r);
 // The scraped `|` form of the seed: a line "|" starts a row, each cell is "text |", rows are

@@ -128,4 +128,31 @@ std::string RenderPipeForm(const AnnualReport& r) {
   return out;
 }
 
+std::string RenderRunTogether(const AnnualReport& r, bool table4_spaced) {
+  // What a page's innerText gives: paragraphs and table cells separated by one space, except
+  // that a row's numbers follow each other (and their label) with nothing between them.
+  std::string out = ReportTitle(r);
+  auto tables = LayoutTables(r);
+  auto add = [&](std::string_view s) {
+    if (s.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += OneLine(s);
+  };
+  Walk(r, add, add, [&](int i) {
+    for (const auto& row : tables[i].rows) {
+      bool numbers = false;
+      for (const auto& cell : row) {
+        if (!cell.number) {
+          add(cell.text);
+          continue;
+        }
+        if (numbers && i == 2 && table4_spaced) out += ' ';
+        out += cell.text;
+        numbers = true;
+      }
+    }
+  });
+  return out + "\n";
+}
+
 }  // namespace gongkai::report

@@ -135,6 +135,19 @@ void CheckR7Cell(const Value& v, ValueKind kind, Names names, std::vector<Findin
   }
 }
 
+// An empty 总计 (values[n], the finding just made) whose n parts are all present: the sum they
+// imply is shown, marked as inferred, and still not put into the report.
+void ImpliedTotal(const Value* values, int n, const char* parts, std::vector<Finding>& f) {
+  if (values[n]) return;
+  int64_t sum = 0;
+  for (int k = 0; k < n; ++k) {
+    if (!values[k]) return;
+    sum += *values[k];
+  }
+  f.back().message +=
+      fmt::format("；其余{}之和为 {}（由各列推算，仅供参考，未填入报告）", parts, sum);
+}
+
 void CheckR7(const AnnualReport& r, const ReportTemplate& t, std::vector<Finding>& f) {
   for (int i = 0; i < t.Table2CellCount(); ++i) {
     CheckR7Cell(
@@ -155,6 +168,7 @@ void CheckR7(const AnnualReport& r, const ReportTemplate& t, std::vector<Finding
           [&] { return std::pair<std::string, std::string>(T3Ref(t, row, c), T3Where(t, row, c)); },
           f);
     }
+    ImpliedTotal(r.table3[i].data(), kTable3Columns - 1, "六列", f);
   }
   for (int c = 0; c < kTable4Columns; ++c) {
     CheckR7Cell(
@@ -164,6 +178,7 @@ void CheckR7(const AnnualReport& r, const ReportTemplate& t, std::vector<Finding
                                                      "四、" + t.Table4ColumnName(c));
         },
         f);
+    if (c % 5 == 4) ImpliedTotal(r.table4.data() + c - 4, 4, "四项", f);
   }
 }
 

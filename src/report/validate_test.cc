@@ -147,6 +147,28 @@ TEST(ValidateTest, NegativeOrEmptyCellFiresR7OnThatCell) {
   }
 }
 
+// An empty 总计 stays empty; the sum of the other cells is shown, marked as inferred.
+TEST(ValidateTest, EmptyTotalIsReportedEmptyWithTheImpliedSum) {
+  AnnualReport r = Quiet(11, TemplateVersion::k2021);
+  r.table3[0] = {7, 1, 0, 2, 0, 0, std::nullopt};
+  r.table4[4] = std::nullopt;
+  int64_t review = *r.table4[0] + *r.table4[1] + *r.table4[2] + *r.table4[3];
+  auto f = CheckReport(r);
+  ASSERT_GE(f.size(), 2u);
+  std::vector<std::string> r7;
+  for (const auto& x : f) {
+    if (x.rule == "R7") r7.push_back(x.message);
+  }
+  ASSERT_EQ(r7.size(), 2u);
+  EXPECT_EQ(r7[0],
+            "一、本年新收政府信息公开申请数量 · 总计：单元格为空或无法读取（应填写数字，没有则填 "
+            "0）；其余六列之和为 10（由各列推算，仅供参考，未填入报告）");
+  EXPECT_EQ(r7[1], fmt::format("四、行政复议 · 总计：单元格为空或无法读取（应填写数字，没有则填 "
+                               "0）；其余四项之和为 {}（由各列推算，仅供参考，未填入报告）",
+                               review));
+  EXPECT_FALSE(r.table3[0][6]);
+}
+
 TEST(ValidateTest, CrossYearCarryOverAndStockRollForward) {
   AnnualReport prev = Quiet(1, TemplateVersion::k2021);
   AnnualReport cur = Quiet(2, TemplateVersion::k2021);
