@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "applications/approval.h"
+
 namespace gongkai::services {
 
 namespace {
@@ -36,9 +38,8 @@ std::vector<std::string> Lines(const std::string& text) {
 std::vector<LetterKind> AvailableLetters(const apps::Application& app) {
   std::vector<LetterKind> out;
   if (auto c = apps::ConclusionOf(app.events)) {
-    const apps::Event* decided = LastEvent(app, EventType::kDecided);
-    out.push_back(
-        letters::DefaultKindFor(decided != nullptr ? decided->outcomes : std::vector{c->row}));
+    std::optional<apps::Event> decided = apps::EffectiveDecision(app.events);  // 更正 applied
+    out.push_back(letters::DefaultKindFor(decided ? decided->outcomes : std::vector{c->row}));
   }
   if (LastEvent(app, EventType::kCorrectionRequested)) out.push_back(LetterKind::kCorrection);
   if (LastEvent(app, EventType::kExtensionApproved)) out.push_back(LetterKind::kExtension);
@@ -101,6 +102,29 @@ Result<letters::Letter> LetterService::Build(const account::Actor& actor, apps::
                              cal->AddWorkingDays(e->date, apps::kConsultationDays));
   }
   return letters::BuildLetter(r.kind, app, agency, in);
+}
+
+Result<std::vector<letters::SignOff>> LetterService::SignOffs(const account::Actor& actor,
+                                                              apps::ApplicationId id) {
+  GONGKAI_ASSIGN_OR_RETURN(ApplicationDetail d, applications_.Get(actor, id));
+  std::vector<letters::SignOff> out;
+  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+  for (const apps::Event* e : apps::DecisionSignOffs(d.app.events)) {
+    letters::SignOff s;
+    const size_t step = e->type == EventType::kDrafted ? 0 : static_cast<size_t>(e->days);
+    s.step = e->type == EventType::kDrafted ? (d.chain.empty() ? "拟办" : d.chain.steps[0].name)
+                                            : e->party;
+    if (step < d.chain.steps.size()) s.role = account::RoleName(d.chain.steps[step].role);
+    s.name = e->actor;
+    // An account name: its display name; a name written on paper stays as it is.
+    if (auto user = tx->users().GetByUsername(e->actor); user.ok()) {
+      if (!user->display_name.empty()) s.name = user->display_name;
+    }
+    s.date = e->date;
+    s.opinion = e->type == EventType::kDrafted ? std::string() : e->note;
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace gongkai::services

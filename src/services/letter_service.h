@@ -6,6 +6,7 @@
 #include "applications/application.h"
 #include "core/clock.h"
 #include "letters/letter.h"
+#include "letters/sign_off.h"
 #include "services/agency_service.h"
 #include "services/application_service.h"
 
@@ -39,7 +40,7 @@ std::vector<letters::LetterKind> AvailableLetters(const applications::Applicatio
 class LetterService {
  public:
   LetterService(storage::Store& store, const Clock& clock, ApplicationService& applications)
-      : clock_(clock), agencies_(store, clock), applications_(applications) {}
+      : store_(store), clock_(clock), agencies_(store, clock), applications_(applications) {}
 
   // The letter of `request.kind`, dated today (China). kView on the application's agency
   // (kPermissionDenied, kNotFound); kInvalidArgument (Chinese, from the letters library) when the
@@ -47,7 +48,14 @@ class LetterService {
   Result<letters::Letter> Build(const account::Actor& actor, applications::ApplicationId id,
                                 const LetterRequest& request);
 
+  // Who drafted, reviewed and signed the decision in force (拟办 and each approval of its run),
+  // for the file copy (存档联): account names shown as the user's display name, the role from the
+  // agency's chain. Empty when the decision was recorded without approval. kView.
+  Result<std::vector<letters::SignOff>> SignOffs(const account::Actor& actor,
+                                                 applications::ApplicationId id);
+
  private:
+  storage::Store& store_;
   const Clock& clock_;
   AgencyService agencies_;
   ApplicationService& applications_;

@@ -98,6 +98,10 @@ Result<Event> ReadEvent(const Stmt& s) {
   e.fee = s.Int(7);
   GONGKAI_ASSIGN_OR_RETURN(e.fee_method, Stored(ParseFeeMethod, s.Text(8), "fee method"));
   GONGKAI_ASSIGN_OR_RETURN(e.outcomes, ParseOutcomeCodes(s.Text(9)));
+  if (!s.IsNull(10)) {
+    GONGKAI_ASSIGN_OR_RETURN(Date d, ParseStoredDate(s.Text(10)));
+    e.decision_date = d;
+  }
   return e;
 }
 
@@ -126,8 +130,8 @@ Status NotFoundApp(ApplicationId id) {
 Status SqliteApplicationRepository::InsertEvent(ApplicationId id, int seq, const Event& e) {
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("INSERT INTO application_events (application_id, seq, type, date, "
-                             "actor, note, party, consulted, days, fee, fee_method, outcomes) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "actor, note, party, consulted, days, fee, fee_method, outcomes, "
+                             "decision_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   s.Bind(1, id)
       .Bind(2, int64_t{seq})
       .Bind(3, EventTypeCode(e.type))
@@ -140,13 +144,18 @@ Status SqliteApplicationRepository::InsertEvent(ApplicationId id, int seq, const
       .Bind(10, e.fee)
       .Bind(11, FeeMethodCode(e.fee_method))
       .Bind(12, OutcomeCodes(e.outcomes));
+  if (e.decision_date) {
+    s.Bind(13, e.decision_date->ToString());
+  } else {
+    s.BindNull(13);
+  }
   return s.Run();
 }
 
 Result<std::vector<Event>> SqliteApplicationRepository::LoadEvents(ApplicationId id) {
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("SELECT type, date, actor, note, party, consulted, days, fee, "
-                             "fee_method, outcomes FROM application_events "
+                             "fee_method, outcomes, decision_date FROM application_events "
                              "WHERE application_id = ? ORDER BY seq"));
   s.Bind(1, id);
   return s.ReadAll(ReadEvent);
