@@ -254,3 +254,60 @@ TEST_F(AppCliTest, ExportImportRoundTripThroughTheBinary) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// The approval chain and the 更正 through the CLI: a decision approved on paper with its signers,
+// a 更正 recounted by `report compile`, and `app approval-chain`.
+TEST_F(AppCliTest, PaperApprovalCorrectionAndChain) {
+  auto add = Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X", "--name",
+                  "张三", "--phone", "13800000000", "--description", "请公开2023年企业名录",
+                  "--date", "2024-10-08"});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  auto chain = Run({"app", "approval-chain", "--agency", "樟工信"});
+  ASSERT_EQ(chain.exit_code, 0) << chain.err;
+  EXPECT_EQ(chain.out,
+            "答复审批链：拟办（依申请公开经办人） → 法制审核（法制审核） → 签发（签发领导）\n");
+  auto wrong = Run({"app", "event", "1", "--type", "decided", "--date", "2024-10-25", "--outcome",
+                    "1", "--approved-by", "签发=王五"});
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.err.find("逐步填写：法制审核=姓名,签发=姓名"), std::string::npos) << wrong.err;
+  auto paper = Run({"app", "event", "1", "--type", "decided", "--date", "2024-10-25", "--outcome",
+                    "1", "--approved-by", "法制审核=李四,签发=王五", "--drafted-by", "张经办"});
+  ASSERT_EQ(paper.exit_code, 0) << paper.err;
+  EXPECT_EQ(paper.out,
+            "已记录：2024-10-25 拟办答复 → 法制审核（李四） → 签发（王五） → 作出答复\n");
+  auto fix = Run({"app", "event", "1", "--type", "corrected", "--date", "2024-10-28", "--outcome",
+                  "3.4", "--reason", "涉及第三方商业秘密"});
+  ASSERT_EQ(fix.exit_code, 0) << fix.err;
+  auto show = Run({"app", "show", "1", "--as-of", "2024-10-28"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find(
+                "  2. 2024-10-25 拟办答复 （一）予以公开（张经办）\n"
+                "  3. 2024-10-25 审批通过 法制审核（李四）\n"
+                "  4. 2024-10-25 审批通过 签发（王五）\n"
+                "  5. 2024-10-25 作出答复 （一）予以公开（cli）\n"
+                "  6. 2024-10-28 更正答复 （三）不予公开4.保护第三方合法权益 理由：涉及第三方商业"
+                "秘密（cli）\n"),
+            std::string::npos)
+      << show.out;
+  // report compile counts the corrected outcome: （一） 0, （三）4 1 (the application behind it).
+  auto cell = [&](const std::string& ref) {
+    auto r = Run({"report", "compile", "--agency", "樟工信", "--year", "2024", "--cell", ref});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  EXPECT_NE(cell("（一）").find("（一）予以公开 · 总计：0\n"), std::string::npos) << cell("（一）");
+  EXPECT_NE(cell("（三）4").find("保护第三方合法权益 · 总计：1\n  樟工信依申〔2024〕1号\n"),
+            std::string::npos)
+      << cell("（三）4");
+  auto none = Run({"app", "approval-chain", "--agency", "樟工信", "--set", "none"});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(none.out, "答复审批链：不经审批（即时生效）\n");
+  auto bad = Run({"app", "approval-chain", "--agency", "樟工信", "--set", "拟办:nobody"});
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace gongkai

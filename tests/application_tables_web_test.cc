@@ -47,6 +47,9 @@ class ApplicationTablesWebTest : public ApplicationsWebTest {
   // Three natural persons (two disclosed, one open), one enterprise refused as a state secret,
   // one natural person received in 2023 and still open, and a pending 复议 on the first.
   void SeedLedger() {
+    // The ledger is registered with its decisions (no approval chain at this bureau).
+    ASSERT_TRUE(
+        app_->applications().SetDecisionChain(account::Actor::Console(), bureau_, "none").ok());
     s_ = SignIn("clerk");
     std::string csrf = CsrfOf(s_);
     const std::string decided_1 = R"([{"type":"submitted","date":"2024-11-20"},)"

@@ -30,6 +30,7 @@ Json DecidableCodes() {
 }
 
 TEST_F(ApplicationsWebTest, ApiRegistersALetterRecordsTheConfirmationAndExplainsTheClock) {
+  WithoutApprovalChain();
   std::string s = SignIn("clerk");
   std::string csrf = CsrfOf(s);
   std::string base = "/api/v1/agencies/" + std::to_string(bureau_) + "/applications";
@@ -120,6 +121,7 @@ TEST_F(ApplicationsWebTest, ApiRegistersALetterRecordsTheConfirmationAndExplains
 // after a 补正, a consultation, an extension and a fee) and every letter of it opens, as JSON,
 // HTML and DOCX, on the API and on the staff pages; the 19 parts are numbered 一 … 十九.
 TEST_F(ApplicationsWebTest, EveryLetterOfADecisionWithEveryLeafOpens) {
+  WithoutApprovalChain();
   std::string s = SignIn("clerk");
   std::string csrf = CsrfOf(s);
   std::string cookie = "Cookie: gk_session=" + s + "\r\n";
@@ -177,6 +179,7 @@ TEST_F(ApplicationsWebTest, EveryLetterOfADecisionWithEveryLeafOpens) {
 // is refused with the reason — 422 on the API, on the staff form and at registration — and
 // nothing is stored; a proper decision is then accepted.
 TEST_F(ApplicationsWebTest, RepeatedOrOverlongOutcomeListIsRefusedAndNothingStored) {
+  WithoutApprovalChain();
   std::string s = SignIn("clerk");
   std::string csrf = CsrfOf(s);
   std::string cookie = "Cookie: gk_session=" + s + "\r\n";
@@ -249,6 +252,7 @@ TEST_F(ApplicationsWebTest, RepeatedOrOverlongOutcomeListIsRefusedAndNothingStor
 // nothing is stored, and the application still opens and can be decided. (A calendar of 2100 only
 // keeps the test apart from how years after the bundled data are treated.)
 TEST_F(ApplicationsWebTest, EventWhoseClockCannotBeComputedIsRefusedAndNothingStored) {
+  WithoutApprovalChain();
   auto table = calendar::ParseHolidayTable(testing_util::kHolidays2100, "2100.tsv",
                                            calendar::TableRole::kNational);
   app_->applications().SetCalendar(std::make_shared<const calendar::WorkingDayCalendar>(
@@ -311,6 +315,7 @@ TEST_F(ApplicationsWebTest, EventWhoseClockCannotBeComputedIsRefusedAndNothingSt
 }
 
 TEST_F(ApplicationsWebTest, ApiDuplicatesMonthlyCountAndCases) {
+  WithoutApprovalChain();
   ASSERT_EQ(SubmitOnline(ApplyFields("2024年技术改造专项资金分配结果")).status, 200);
   ASSERT_EQ(SubmitOnline(ApplyFields("2024年 技术改造专项资金分配结果！")).status, 200);
   std::string s = SignIn("clerk");

@@ -68,6 +68,13 @@ class ApplicationsWebTest : public web_test::WebFixture {
     return Send("POST", "/status", FormBody({{"code", code}}), kForm);
   }
 
+  // The bureau decides without an approval chain: for tests of other rules than the approval
+  // (application_approval_web_test.cc tests the chain).
+  void WithoutApprovalChain() {
+    ASSERT_TRUE(
+        app_->applications().SetDecisionChain(account::Actor::Console(), bureau_, "none").ok());
+  }
+
   int64_t IdOf(const std::string& session, const std::string& number) {
     HttpReply r = Api("GET", "/api/v1/applications?number=" + Enc(number), session);
     auto j = nlohmann::json::parse(r.body, nullptr, false);

@@ -46,7 +46,10 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
                            "<td class=\"num\" data-label=\"剩余时间\">剩余20个工作日</td></tr>"))
       << queue.body;
 
-  // Three days later the clerk decides: disclosed.
+  // Three days later the clerk decides: disclosed. (The bureau decides without an approval chain
+  // here; the chain: application_approval_web_test.cc.)
+  ASSERT_TRUE(
+      app_->applications().SetDecisionChain(account::Actor::Console(), bureau_, "none").ok());
   clock_.Advance(3 * 86400);  // Fri 2024-11-29
   s = SignIn("clerk");        // the session of Tuesday has timed out
   HttpReply page = Send("GET", "/admin/applications/" + std::to_string(id), "",
@@ -57,10 +60,13 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
   EXPECT_TRUE(Contains(page.body, "id=\"form-decided\""));
   EXPECT_FALSE(Contains(page.body, "id=\"form-confirmed\""));  // already confirmed online
   std::string csrf = Match(page.body, "name=\"_csrf\" value=\"([^\"]+)\"");
-  HttpReply decided = Send(
-      "POST", "/admin/applications/" + std::to_string(id) + "/events",
-      FormBody({{"_csrf", csrf}, {"type", "decided"}, {"date", "2024-11-29"}, {"outcome", "1"}}),
-      std::string(kForm) + "Cookie: gk_session=" + s + "\r\n");
+  HttpReply decided = Send("POST", "/admin/applications/" + std::to_string(id) + "/events",
+                           FormBody({{"_csrf", csrf},
+                                     {"type", "decided"},
+                                     {"date", "2024-11-29"},
+                                     {"outcome", "1"},
+                                     {"confirm", "1"}}),  // as the confirmation page posts it
+                           std::string(kForm) + "Cookie: gk_session=" + s + "\r\n");
   EXPECT_EQ(decided.status, 303) << decided.body;
   EXPECT_EQ(decided.Header("location"),
             "/admin/applications/" + std::to_string(id) + "?recorded=1");
@@ -237,7 +243,8 @@ TEST_F(ApplicationsWebTest, StaffRegisterALetterThroughTheFormAndARefusedEventIs
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_TRUE(Contains(done.body, "已登记：樟工信依申〔2024〕1号。申请人查询码："));
   EXPECT_TRUE(Contains(done.body, "<strong id=\"app-due\">2024-12-23</strong>"));
-  EXPECT_TRUE(Contains(done.body, "<tr><td>2024-11-25</td><td>签收</td>"));
+  EXPECT_TRUE(Contains(
+      done.body, "<tr><td data-label=\"日期\">2024-11-25</td><td data-label=\"事项\">签收</td>"));
 
   // The same with a wrong 身份证 check character: 422, the input kept.
   fields[3].second = "110105194912310021";
@@ -247,12 +254,13 @@ TEST_F(ApplicationsWebTest, StaffRegisterALetterThroughTheFormAndARefusedEventIs
   EXPECT_TRUE(Contains(bad.body, "value=\"110105194912310021\""));
   EXPECT_TRUE(Contains(bad.body, "<option value=\"registered_letter\" selected>"));
 
-  // A payment without a fee notice is out of order: 409, the reason on the page, nothing stored.
+  // A payment without a fee notice is out of order: 422 (a refused action), the reason on the
+  // page, nothing stored.
   int64_t id = IdOf(s, "樟工信依申〔2024〕1号");
   HttpReply paid = Send("POST", "/admin/applications/" + std::to_string(id) + "/events",
                         FormBody({{"_csrf", csrf}, {"type", "fee_paid"}, {"date", "2024-11-26"}}),
                         std::string(kForm) + cookie);
-  EXPECT_EQ(paid.status, 409) << paid.body;
+  EXPECT_EQ(paid.status, 422) << paid.body;
   EXPECT_TRUE(Contains(paid.body, "<p class=\"error\" role=\"alert\" id=\"event-error\">"));
   auto j = nlohmann::json::parse(Api("GET", "/api/v1/applications/" + std::to_string(id), s).body);
   EXPECT_EQ(j["events"].size(), 2u);

@@ -20,6 +20,7 @@ constexpr RoleRow kRoles[] = {
     {Role::kApplicationClerk, "application_clerk", "依申请公开经办人"},
     {Role::kLegalReviewer, "legal_reviewer", "法制审核"},
     {Role::kReadOnly, "read_only", "只读"},
+    {Role::kSigningLeader, "signing_leader", "签发领导"},
 };
 }  // namespace
 

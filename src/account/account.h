@@ -26,6 +26,7 @@ enum class Role {
   kApplicationClerk,  // 依申请公开经办人
   kLegalReviewer,     // 法制审核
   kReadOnly,          // 只读
+  kSigningLeader,     // 签发领导: signs (签发) decisions at the last step of an approval chain
 };
 
 struct RoleGrant {

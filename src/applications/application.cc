@@ -25,7 +25,7 @@ struct EventName {
   std::string_view label;
   std::string_view code;
 };
-constexpr std::array<EventName, 15> kEvents = {{
+constexpr std::array<EventName, 19> kEvents = {{
     {"提交申请", "submitted"},
     {"签收", "signed_for"},
     {"确认收到", "confirmed"},
@@ -41,6 +41,10 @@ constexpr std::array<EventName, 15> kEvents = {{
     {"作出答复", "decided"},
     {"送达", "delivered"},
     {"撤回申请", "withdrawn"},
+    {"拟办答复", "drafted"},
+    {"审批通过", "approved"},
+    {"退回拟办", "returned"},
+    {"更正答复", "corrected"},
 }};
 
 constexpr CodeTable<Carrier, 4> kCarriers = {
@@ -104,12 +108,25 @@ std::optional<Date> ReceiptDate(Channel channel, const std::vector<Event>& event
   return std::nullopt;
 }
 
+std::optional<Event> EffectiveDecision(const std::vector<Event>& events) {
+  std::optional<Event> out;
+  for (const Event& e : events) {
+    if (e.type == EventType::kDecided && !out) out = e;
+    if (e.type == EventType::kCorrected && out) {
+      if (!e.outcomes.empty()) out->outcomes = e.outcomes;
+      if (e.decision_date) out->date = *e.decision_date;
+    }
+  }
+  return out;
+}
+
 std::optional<Conclusion> ConclusionOf(const std::vector<Event>& events) {
   for (const Event& e : events) {
     switch (e.type) {
       case EventType::kDecided: {
-        Result<OutcomeRow> row = CountedRow(e.outcomes);
-        if (row.ok()) return Conclusion{*row, e.date};
+        std::optional<Event> d = EffectiveDecision(events);
+        Result<OutcomeRow> row = CountedRow(d->outcomes);
+        if (row.ok()) return Conclusion{*row, d->date};
         break;
       }
       case EventType::kCorrectionLapsed:

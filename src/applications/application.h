@@ -74,6 +74,16 @@ enum class EventType {
   kDecided,    // 答复, `outcomes` (all grounds; counted via CountedRow)
   kDelivered,  // 送达
   kWithdrawn,  // 撤回 by the applicant → （六）3
+  // The approval of a decision (account/approval_chain.h; applications/approval.h). None of these
+  // closes the clock or counts in the tables: only the 作出答复 appended when the last step
+  // approves does.
+  kDrafted,   // 拟办答复 by the clerk: `outcomes` as a decision would carry them (step 0)
+  kApproved,  // 审批通过: `party` = the step's name, `days` = the step's number (1, 2 …)
+  kReturned,  // 退回拟办: `party`/`days` as kApproved, `note` = the reason (required)
+  // 更正答复: corrects the decision recorded earlier (audited; the decision event stays). `note` =
+  // the reason (required); `outcomes` replace the decision's when given; `decision_date` replaces
+  // its date when given. Tables, the clock and letters use the corrected decision.
+  kCorrected,
 };
 std::string_view EventTypeLabel(EventType type);  // Chinese: 提交, 签收, 确认收到, 补正通知 …
 std::string_view EventTypeCode(EventType type);  // submitted, signed_for, …
@@ -98,8 +108,13 @@ struct Event {
   // 按量计收 entered as a page count: the pages `fee` was computed from (PerVolumeFee). 0 when the
   // amount was entered directly (按件计收, and fee notices recorded before page counts existed).
   int pages = 0;
-  std::vector<OutcomeRow> outcomes;  // kDecided
+  std::vector<OutcomeRow> outcomes;   // kDecided, kDrafted, kCorrected
+  std::optional<Date> decision_date;  // kCorrected: the corrected 答复 date
 };
+
+// The decision as it now stands: the 作出答复 event with every later 更正 applied (outcomes and
+// date), or nullopt when not decided.
+std::optional<Event> EffectiveDecision(const std::vector<Event>& events);
 
 // One 政府信息公开申请 with its event history. The receipt date, due date and status are always
 // derived from `events` (clock.h), never stored.
@@ -129,8 +144,8 @@ struct Conclusion {
   OutcomeRow row;
   Date date;
 };
-// Decided → CountedRow(outcomes); 补正 lapsed → （六）1; fee lapsed → （六）2; withdrawn → （六）3.
-// nullopt while open.
+// Decided → CountedRow(outcomes of the EffectiveDecision, on its date); 补正 lapsed → （六）1; fee
+// lapsed → （六）2; withdrawn → （六）3. nullopt while open.
 std::optional<Conclusion> ConclusionOf(const std::vector<Event>& events);
 
 }  // namespace gongkai::applications

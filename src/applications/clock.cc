@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <map>
 
+#include "applications/approval.h"
+
 namespace gongkai::applications {
 
 namespace {
@@ -118,6 +120,11 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
     }
   }
 
+  if (const Event* draft = PendingDraft(events); draft != nullptr && !st.conclusion) {
+    st.draft_pending = true;
+    st.draft_approvals = ApprovalsOfPendingDraft(events);
+    st.draft_outcomes = draft->outcomes;
+  }
   std::map<std::string, OpenConsultation> consulting;
   std::optional<Date> correction_notice, fee_notice;
   // Excluded spans end no later than this day; open ones end here.
@@ -206,6 +213,21 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
       case EventType::kDelivered:
         st.basis.push_back("送达：" + e.date.ToString());
         break;
+      case EventType::kDrafted:
+        st.basis.push_back("拟办答复：" + e.date.ToString() + "（" + e.actor +
+                           "），审批通过（签发）前不计为办结，期限照常计算");
+        break;
+      case EventType::kApproved:
+        st.basis.push_back(e.party + "通过：" + e.date.ToString() + "（" + e.actor + "）");
+        break;
+      case EventType::kReturned:
+        st.basis.push_back(e.party + "退回拟办：" + e.date.ToString() + "（" + e.actor +
+                           "），理由：" + e.note);
+        break;
+      case EventType::kCorrected:
+        st.basis.push_back("更正答复：" + e.date.ToString() + "（" + e.actor + "），理由：" +
+                           e.note);
+        break;
       default:
         break;
     }
@@ -220,6 +242,9 @@ Result<ClockState> ComputeClock(Channel channel, const std::vector<Event>& all, 
       st.expired.push_back(ExpiredConsultation(c.limit, party, c.kind));
     } else if (!st.conclusion) {
       consulting_now = true;
+      if (!st.consultation_deadline || c.limit < *st.consultation_deadline) {
+        st.consultation_deadline = c.limit;
+      }
     }
     if (c.started < end)
       st.excluded.push_back({c.started.AddDays(1), end, ConsultLabel(c.kind, party)});

@@ -47,6 +47,7 @@ struct ClockState {
   bool paused = false;
   std::optional<Date> correction_deadline;  // while awaiting a correction
   std::optional<Date> fee_deadline;         // while awaiting payment
+  std::optional<Date> consultation_deadline;  // while consulting: the earliest open party's limit
   std::optional<Conclusion> conclusion;
   std::vector<calendar::ExcludedSpan> excluded;      // consultation and fee waiting time
   std::optional<calendar::Explanation> explanation;  // every day from period_start+1 to due
@@ -55,6 +56,11 @@ struct ClockState {
   // imported. ProvisionalNote(): 「预计：2027年节假日安排尚未发布」, empty when none.
   std::vector<int> provisional_years;
   std::string ProvisionalNote() const { return calendar::ProvisionalNote(provisional_years); }
+  // A 拟办答复 awaiting approval (the clock keeps running; nothing is concluded): its outcomes and
+  // how many steps after the draft approved it so far.
+  bool draft_pending = false;
+  int draft_approvals = 0;
+  std::vector<OutcomeRow> draft_outcomes;
   std::vector<std::string> basis;     // Chinese: how each event shaped the clock, with the article
   std::vector<std::string> warnings;  // Chinese: late 补正 notice, consultation beyond 15 days …
   // Open waits whose period ended before `as_of` (补正, fee, consultation), each with the action

@@ -60,6 +60,34 @@ inline Event Decided(Date d, std::vector<OutcomeRow> outcomes) {
 }
 inline Event Delivered(Date d) { return Make(EventType::kDelivered, d); }
 inline Event Withdrawn(Date d) { return Make(EventType::kWithdrawn, d); }
+inline Event Drafted(Date d, std::vector<OutcomeRow> outcomes) {
+  Event e = Make(EventType::kDrafted, d);
+  e.outcomes = std::move(outcomes);
+  return e;
+}
+// Step `step` (1, 2 …) named `name` approves / returns the pending draft.
+inline Event Approved(Date d, int step, std::string name) {
+  Event e = Make(EventType::kApproved, d);
+  e.days = step;
+  e.party = std::move(name);
+  return e;
+}
+inline Event Returned(Date d, int step, std::string name, std::string reason) {
+  Event e = Make(EventType::kReturned, d);
+  e.days = step;
+  e.party = std::move(name);
+  e.note = std::move(reason);
+  return e;
+}
+// 更正: new outcomes (empty: keep) and/or a new decision date, with the reason.
+inline Event Corrected(Date d, std::string reason, std::vector<OutcomeRow> outcomes,
+                       std::optional<Date> decision_date = std::nullopt) {
+  Event e = Make(EventType::kCorrected, d);
+  e.note = std::move(reason);
+  e.outcomes = std::move(outcomes);
+  e.decision_date = decision_date;
+  return e;
+}
 
 }  // namespace events
 }  // namespace gongkai::applications

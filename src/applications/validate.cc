@@ -3,6 +3,7 @@
 // events recorded so far give on that day.
 #include <set>
 
+#include "applications/approval.h"
 #include "applications/clock.h"
 
 namespace gongkai::applications {
@@ -21,6 +22,38 @@ bool Has(const std::vector<Event>& events, EventType type) {
 }
 
 std::string Name(EventType t) { return "“" + std::string(EventTypeLabel(t)) + "”"; }
+
+Status CheckOutcomes(const std::vector<OutcomeRow>& outcomes) {
+  if (outcomes.empty()) {
+    return InvalidArgument("decision without an outcome", "答复须至少有一项办理结果");
+  }
+  // Each part of a 区分处理 decision is a different leaf of table 三, so a list can never be
+  // longer than the table (and a letter numbers every part: 一、二、…).
+  const size_t leaves = AllOutcomes().size();
+  if (outcomes.size() > leaves) {
+    return InvalidArgument("too many outcomes: " + std::to_string(outcomes.size()),
+                           "答复的办理结果最多" + std::to_string(leaves) + "项（表三共" +
+                               std::to_string(leaves) + "个末级办理结果，每项只能列一次），实际为" +
+                               std::to_string(outcomes.size()) + "项");
+  }
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (outcomes[j] == outcomes[i]) {
+        return InvalidArgument(
+            "duplicate outcome " + std::string(InfoFor(outcomes[i]).code),
+            "办理结果“" + FullLabel(outcomes[i]) + "”重复，每项办理结果在一次答复中只能列一次");
+      }
+    }
+  }
+  for (OutcomeRow r : outcomes) {
+    if (!InfoFor(r).decidable) {
+      return InvalidArgument(
+          "outcome only arises from a lapse event",
+          "办理结果" + FullLabel(r) + "只能由“逾期未补正”或“逾期未缴费”事件产生，不能作为答复");
+    }
+  }
+  return Status::Ok();
+}
 
 Status CheckFields(const Event& next) {
   switch (next.type) {
@@ -57,43 +90,69 @@ Status CheckFields(const Event& next) {
         return InvalidArgument("fee notice without an amount", "收费通知的金额应大于0");
       }
       break;
-    case EventType::kDecided: {
-      if (next.outcomes.empty()) {
-        return InvalidArgument("decision without an outcome", "答复须至少有一项办理结果");
+    case EventType::kDecided:
+    case EventType::kDrafted:
+      return CheckOutcomes(next.outcomes);
+    case EventType::kCorrected:
+      if (next.note.empty()) {
+        return InvalidArgument("correction without a reason", "请填写更正理由（必填）");
       }
-      // Each part of a 区分处理 decision is a different leaf of table 三, so a list can never be
-      // longer than the table (and a letter numbers every part: 一、二、…).
-      const size_t leaves = AllOutcomes().size();
-      if (next.outcomes.size() > leaves) {
-        return InvalidArgument("too many outcomes: " + std::to_string(next.outcomes.size()),
-                               "答复的办理结果最多" + std::to_string(leaves) + "项（表三共" +
-                                   std::to_string(leaves) +
-                                   "个末级办理结果，每项只能列一次），实际为" +
-                                   std::to_string(next.outcomes.size()) + "项");
+      if (next.outcomes.empty() && !next.decision_date) {
+        return InvalidArgument("correction changes nothing",
+                               "更正须改正办理结果或答复日期（至少一项）");
       }
-      for (size_t i = 0; i < next.outcomes.size(); ++i) {
-        for (size_t j = 0; j < i; ++j) {
-          if (next.outcomes[j] == next.outcomes[i]) {
-            return InvalidArgument(
-                "duplicate outcome " + std::string(InfoFor(next.outcomes[i]).code),
-                "办理结果“" + FullLabel(next.outcomes[i]) +
-                    "”重复，每项办理结果在一次答复中只能列一次");
-          }
-        }
+      return next.outcomes.empty() ? Status::Ok() : CheckOutcomes(next.outcomes);
+    case EventType::kApproved:
+    case EventType::kReturned:
+      if (next.party.empty() || next.days < 1) {
+        return InvalidArgument("approval without its step", "请注明审批步骤");
       }
-      for (OutcomeRow r : next.outcomes) {
-        if (!InfoFor(r).decidable) {
-          return InvalidArgument(
-              "outcome only arises from a lapse event",
-              "办理结果" + FullLabel(r) + "只能由“逾期未补正”或“逾期未缴费”事件产生，不能作为答复");
-        }
+      if (next.type == EventType::kReturned && next.note.empty()) {
+        return InvalidArgument("return without a reason", "请填写退回理由（必填）");
       }
       break;
-    }
     default:
       break;
   }
   return Status::Ok();
+}
+
+// 更正: the corrected decision must itself be a valid decision at its place in the history (the
+// events before the 作出答复, without the approval steps), dated no later than the correction and
+// than a 送达.
+Status CheckCorrection(Channel channel, const std::vector<Event>& events, const Event& next,
+                       const calendar::WorkingDayCalendar& cal) {
+  std::optional<Event> now = EffectiveDecision(events);
+  if (!now) {
+    return Refuse("nothing to correct", "尚未作出答复，不能更正（更正只适用于已作出的答复）");
+  }
+  Event fixed = *now;
+  if (!next.outcomes.empty()) fixed.outcomes = next.outcomes;
+  if (next.decision_date) fixed.date = *next.decision_date;
+  if (fixed.outcomes == now->outcomes && fixed.date == now->date) {
+    return Refuse("correction changes nothing", "更正后的办理结果和答复日期与现答复相同");
+  }
+  if (next.date < fixed.date) {
+    return Refuse(
+        "corrected date after the correction",
+        "更正后的答复日期" + fixed.date.ToString() + "晚于更正之日" + next.date.ToString());
+  }
+  std::vector<Event> before;
+  for (const Event& e : events) {
+    if (e.type == EventType::kDecided) break;
+    if (e.type != EventType::kDrafted && e.type != EventType::kApproved &&
+        e.type != EventType::kReturned) {
+      before.push_back(e);
+    }
+  }
+  for (const Event& e : events) {
+    if (e.type == EventType::kDelivered && e.date < fixed.date) {
+      return Refuse("corrected date after delivery", "更正后的答复日期" + fixed.date.ToString() +
+                                                         "晚于送达日期" + e.date.ToString());
+    }
+  }
+  return ValidateNext(channel, before, fixed, cal)
+      .WithContext("corrected decision", "更正后的答复不成立");
 }
 
 }  // namespace
@@ -142,6 +201,9 @@ Status ValidateNext(Channel channel, const std::vector<Event>& events, const Eve
       if (Has(events, EventType::kDelivered)) return Refuse("already delivered", "答复已送达");
       return Status::Ok();
     }
+    if (next.type == EventType::kCorrected && decided) {
+      return CheckCorrection(channel, events, next, cal);
+    }
     std::string how = std::string(EventTypeLabel(
         decided ? EventType::kDecided
                 : (Has(events, EventType::kWithdrawn)
@@ -155,6 +217,35 @@ Status ValidateNext(Channel channel, const std::vector<Event>& events, const Eve
   if (next.type == EventType::kSubmitted)
     return Refuse("submitted twice", "申请已提交，不能重复提交");
   if (next.type == EventType::kWithdrawn) return Status::Ok();
+  if (next.type == EventType::kCorrected) {
+    return Refuse("nothing to correct", "尚未作出答复，不能更正（更正只适用于已作出的答复）");
+  }
+  const Event* draft = PendingDraft(events);
+  if (next.type == EventType::kApproved || next.type == EventType::kReturned) {
+    if (draft == nullptr) return Refuse("no pending draft", "没有待审批的拟办答复");
+    int step = ApprovalsOfPendingDraft(events) + 1;
+    if (next.days != step) {
+      return Refuse("approval out of order", "应办理第" + std::to_string(step) +
+                                                 "个审批步骤，不能办理第" +
+                                                 std::to_string(next.days) + "个");
+    }
+    return Status::Ok();
+  }
+  if (draft != nullptr) {
+    if (next.type == EventType::kDecided) {
+      if (next.outcomes != draft->outcomes) {
+        return Refuse("decision differs from the draft",
+                      "作出答复的办理结果须与审批通过的拟办答复一致");
+      }
+      return Status::Ok();
+    }
+    if (next.type != EventType::kExtensionApproved &&
+        next.type != EventType::kConsultationAnswered) {
+      return Refuse("draft awaiting approval", "拟办答复（" + draft->date.ToString() +
+                                                   "）正在审批，须先审批通过或退回，才能记录" +
+                                                   Name(next.type));
+    }
+  }
   if (next.type == EventType::kSignedFor || next.type == EventType::kConfirmed) {
     EventType wanted =
         channel == Channel::kRegisteredLetter ? EventType::kSignedFor : EventType::kConfirmed;
@@ -251,6 +342,7 @@ Status ValidateNext(Channel channel, const std::vector<Event>& events, const Eve
       }
       return Status::Ok();
     case EventType::kDecided:
+    case EventType::kDrafted:
       if (st.status == ApplicationStatus::kAwaitingFee) {
         return Refuse("awaiting fee", "申请待缴费，须先记录缴纳费用或逾期未缴费，才能作出答复");
       }

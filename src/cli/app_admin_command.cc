@@ -102,6 +102,25 @@ void AddAppAdminCommands(CLI::App* cmd, CliContext& ctx) {
     *ctx.out << "编号格式：" << *p << "\n";
   });
 
+  auto* chain = cmd->add_subcommand("approval-chain", "查看或设置机构答复的审批链");
+  chain->add_option("--agency", o->agency, "机构")->required();
+  chain->add_option("--set", o->pattern,
+                    "审批链，如 拟办:application_clerk,法制审核:legal_reviewer,签发:signing_leader"
+                    "（默认）；none 为不审批，答复即时生效");
+  chain->callback([&ctx, o] {
+    auto env = OpenAppEnv(ctx);
+    if (!env) return;
+    auto agency = ResolveAgency(*env, o->agency);
+    if (!agency.ok()) return FailWith(ctx, agency.status());
+    if (!o->pattern.empty()) {
+      Status s = env->service->SetDecisionChain(account::Actor::Console(), *agency, o->pattern);
+      if (!s.ok()) return FailWith(ctx, s);
+    }
+    auto c = env->service->DecisionChain(account::Actor::Console(), *agency);
+    if (!c.ok()) return FailWith(ctx, c.status());
+    *ctx.out << "答复审批链：" << account::DescribeApprovalChain(*c) << "\n";
+  });
+
   auto* ex = cmd->add_subcommand("export", "导出申请为 JSON lines（每行一件）");
   ex->add_option("--agency", o->agency, "机构")->required();
   ex->add_option("--year", o->year, "只导出该年收到的");

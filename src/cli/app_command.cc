@@ -44,6 +44,7 @@ struct AppOptions {
                       received;
   std::string ref, type, party, note, fee_method = "per_volume", as_of, pattern, file, result,
                                       decided, filed;
+  std::string reason, decision_date, by, approved_by, drafted_by;
   std::vector<std::string> outcomes;
   int days = 0, pages = 0;
   int64_t fee = 0, case_id = 0;
@@ -131,15 +132,40 @@ void AddIntake(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   });
 }
 
+// "法制审核=李四,签发=王五" → the paper approvals in order (dated the decision's date, the 签发
+// date).
+Result<std::vector<services::PaperApproval>> ParsePaperApprovals(const std::string& text) {
+  std::vector<services::PaperApproval> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(start, end - start);
+    size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
+      return InvalidArgument(
+          "bad --approved-by item",
+          "--approved-by 的格式应为 步骤=姓名,步骤=姓名，如 法制审核=李四,签发=王五"
+          "（“" +
+              item + "”无效）");
+    }
+    out.push_back({item.substr(0, eq), item.substr(eq + 1)});
+    start = end + 1;
+  }
+  return out;
+}
+
 void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   auto* ev =
       cmd->add_subcommand("event", "记录办理环节（补正、征求意见、延期、收费、答复、报备…）");
   ev->add_option("application", o->ref, "申请编号或内部编号")->required();
-  ev->add_option("--type", o->type,
-                 "submitted | signed_for | confirmed | correction_requested | "
-                 "correction_received | correction_lapsed | consultation_started | "
-                 "consultation_answered | extension_approved | fee_notice_sent | fee_paid | "
-                 "fee_lapsed | decided | delivered | withdrawn | filed（报备）")
+  ev->add_option(
+        "--type", o->type,
+        "submitted | signed_for | confirmed | correction_requested | "
+        "correction_received | correction_lapsed | consultation_started | "
+        "consultation_answered | extension_approved | fee_notice_sent | fee_paid | "
+        "fee_lapsed | decided | delivered | withdrawn | drafted（拟办答复）| approved（审批通过）"
+        " | returned（退回拟办）| corrected（更正答复）| filed（报备）")
       ->required();
   ev->add_option("--date", o->date, "日期 YYYY-MM-DD（默认今天）");
   ev->add_option("--days", o->days, "补正期限或延期天数（工作日）");
@@ -150,6 +176,12 @@ void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
   ev->add_option("--fee-method", o->fee_method, "per_application | per_volume");
   ev->add_option("--outcome", o->outcomes, "答复结果代码（可多次），如 1、2、3.1、4.1、5.2");
   ev->add_option("--note", o->note, "备注");
+  ev->add_option("--reason", o->reason, "更正理由或退回理由（corrected、returned 必填）");
+  ev->add_option("--decision-date", o->decision_date, "更正后的答复日期（corrected）");
+  ev->add_option("--by", o->by, "经办或签字人姓名（纸面记录，默认 cli）");
+  ev->add_option("--approved-by", o->approved_by,
+                 "decided：纸面审批的签字人，按审批链逐步填写，如 法制审核=李四,签发=王五");
+  ev->add_option("--drafted-by", o->drafted_by, "decided 与 --approved-by：拟办人姓名");
   ev->callback([&ctx, o] {
     auto env = OpenAppEnv(ctx);
     if (!env) return;
@@ -169,7 +201,13 @@ void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
     Event e = events::Make(*type, *date);
     e.days = o->days;
     e.party = o->party;
-    e.note = o->note;
+    e.note = o->reason.empty() ? o->note : o->reason;
+    e.actor = o->by;
+    if (!o->decision_date.empty()) {
+      auto d = Date::Parse(o->decision_date);
+      if (!d.ok()) return FailWith(ctx, d.status());
+      e.decision_date = *d;
+    }
     e.consulted = o->other_agency ? ConsultedParty::kOtherAgency : ConsultedParty::kThirdParty;
     e.fee = o->fee;
     e.pages = o->pages;
@@ -178,6 +216,21 @@ void AddEvent(CLI::App* cmd, CliContext& ctx, std::shared_ptr<AppOptions> o) {
       auto row = ParseOutcome(code);
       if (!row.ok()) return FailWith(ctx, row.status());
       e.outcomes.push_back(*row);
+    }
+    if (!o->approved_by.empty()) {
+      if (*type != EventType::kDecided) {
+        return FailWith(ctx, InvalidArgument("--approved-by needs decided",
+                                             "--approved-by 只用于 --type decided"));
+      }
+      auto approvals = ParsePaperApprovals(o->approved_by);
+      if (!approvals.ok()) return FailWith(ctx, approvals.status());
+      Status s = env->service->RecordPaperDecision(account::Actor::Console(), *id, e, o->drafted_by,
+                                                   *approvals);
+      if (!s.ok()) return FailWith(ctx, s);
+      *ctx.out << "已记录：" << date->ToString() << " 拟办答复";
+      for (const auto& a : *approvals) *ctx.out << " → " << a.step << "（" << a.name << "）";
+      *ctx.out << " → " << EventTypeLabel(*type) << "\n";
+      return;
     }
     Status s = env->service->RecordEvent(account::Actor::Console(), *id, e);
     if (!s.ok()) return FailWith(ctx, s);

@@ -42,6 +42,9 @@ void PrintDetail(std::ostream& out, const services::ApplicationDetail& d) {
     out << "（" << clock.ProvisionalNote() << "）";
   out << "\n";
   for (const ExpiredWait& w : clock.expired) out << "待办：" << w.action << "\n";
+  if (!d.pending_approval_step.empty()) {
+    out << "待审批：拟办答复待" << d.pending_approval_step << "\n";
+  }
   if (clock.conclusion) {
     out << "办结：" << clock.conclusion->date.ToString() << " " << FullLabel(clock.conclusion->row)
         << "\n";
@@ -50,9 +53,14 @@ void PrintDetail(std::ostream& out, const services::ApplicationDetail& d) {
   for (size_t i = 0; i < a.events.size(); ++i) {
     const Event& e = a.events[i];
     out << "  " << i + 1 << ". " << e.date.ToString() << " " << EventTypeLabel(e.type);
+    const bool step = e.type == EventType::kApproved || e.type == EventType::kReturned;
     if (!e.party.empty()) out << " " << e.party;
-    if (e.days) out << " " << e.days << "个工作日";
+    if (e.days && !step) out << " " << e.days << "个工作日";
     for (OutcomeRow r : e.outcomes) out << " " << FullLabel(r);
+    if (e.decision_date) out << " 答复日期更正为" << e.decision_date->ToString();
+    if (e.type == EventType::kCorrected || e.type == EventType::kReturned) {
+      out << " 理由：" << e.note;
+    }
     out << "（" << e.actor << "）\n";
   }
   if (d.later_events > 0) {

@@ -136,7 +136,11 @@ Result<apps::Event> EventFromFields(const FieldFn& get) {
   GONGKAI_ASSIGN_OR_RETURN(e.type, apps::ParseEventType(type));
   GONGKAI_ASSIGN_OR_RETURN(e.date, ParseDateField(get("date"), "日期"));
   e.note = get("note");
+  if (std::string r = get("reason"); !r.empty()) e.note = r;  // 更正理由 / 退回理由
   e.party = get("party");
+  if (std::string d = get("decision_date"); !d.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(e.decision_date, ParseDateField(d, "更正后的答复日期"));
+  }
   if (std::string c = get("consulted"); !c.empty()) {
     std::optional<apps::ConsultedParty> party = apps::ParseConsultedParty(c);
     if (!party) {
@@ -233,6 +237,7 @@ nlohmann::json EventToJson(const apps::Event& e) {
     }
     j["outcomes"] = outs;
   }
+  if (e.decision_date) j["decision_date"] = e.decision_date->ToString();
   return j;
 }
 
@@ -324,7 +329,22 @@ nlohmann::json DetailToJson(const services::ApplicationDetail& d) {
   for (const auto& c : d.cases) cases.push_back(CaseToJson(c));
   j["cases"] = cases;
   j["filing"] = services::FilingJson(d.filing);
+  j["approval_chain"] = ChainToJson(d.chain);
+  j["pending_approval_step"] = d.pending_approval_step;
   return j;
+}
+
+nlohmann::json ChainToJson(const account::ApprovalChain& chain) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& s : chain.steps) {
+    steps.push_back({{"name", s.name},
+                     {"role", account::RoleCode(s.role)},
+                     {"role_label", account::RoleName(s.role)},
+                     {"distinct", s.distinct}});
+  }
+  return {{"text", account::FormatApprovalChain(chain)},
+          {"label", account::DescribeApprovalChain(chain)},
+          {"steps", steps}};
 }
 
 nlohmann::json SummaryToJson(const services::ApplicationSummary& s) {
@@ -337,6 +357,7 @@ nlohmann::json SummaryToJson(const services::ApplicationSummary& s) {
           {"working_days_left", s.working_days_left},
           {"due_note", s.due_note},
           {"overdue", s.overdue},
+          {"pending_approval_step", s.pending_approval_step},
           {"expired", ExpiredToJson(s.expired)}};
 }
 

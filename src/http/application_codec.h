@@ -44,7 +44,11 @@ nlohmann::json ClockToJson(const applications::ClockState& clock);
 // The expired waits: [{"kind": "fee", "deadline": "2024-07-04", "action": "缴费期限已于…"}], with
 // "party" for a consultation.
 nlohmann::json ExpiredToJson(const std::vector<applications::ExpiredWait>& expired);
+// With "approval_chain" (ChainToJson) and "pending_approval_step".
 nlohmann::json DetailToJson(const services::ApplicationDetail& detail);
+// {"text": "拟办:application_clerk,…", "label": "拟办（依申请公开经办人）→ …", "steps": [{"name",
+// "role", "role_label", "distinct"}]}.
+nlohmann::json ChainToJson(const account::ApprovalChain& chain);
 nlohmann::json SummaryToJson(const services::ApplicationSummary& s);
 nlohmann::json QueueToJson(const services::Queue& q);
 nlohmann::json CaseToJson(const applications::Case& c);

@@ -22,6 +22,7 @@ Router WebApp::MakeRouter() {
   r.Add("GET", "/admin", bind(HandleAdminHome));
   r.Add("POST", "/admin/agencies", bind(HandleAdminCreateAgency));
   r.Add("POST", "/admin/agencies/{id}", bind(HandleAdminUpdateAgency));
+  r.Add("POST", "/admin/agencies/{id}/approval-chain", bind(HandleAdminSetApprovalChain));
   r.Add("GET", "/admin/audit", bind(HandleAdminAudit));
   r.Add("GET", "/admin/users", bind(HandleAdminUsers));
   r.Add("POST", "/admin/users", bind(HandleAdminAddUser));
@@ -75,6 +76,8 @@ Router WebApp::MakeRouter() {
   r.Add("GET", "/api/v1/agencies/{id}/applications/queue", bind(HandleApiApplicationQueue));
   r.Add("GET", "/api/v1/agencies/{id}/applications/monthly-count", bind(HandleApiMonthlyCount));
   r.Add("GET", "/api/v1/agencies/{id}/tables/{year}", bind(HandleApiApplicationTables));
+  r.Add("GET", "/api/v1/agencies/{id}/approval-chain", bind(HandleApiGetApprovalChain));
+  r.Add("PUT", "/api/v1/agencies/{id}/approval-chain", bind(HandleApiSetApprovalChain));
   r.Add("GET", "/api/v1/applications", bind(HandleApiFindApplication));
   r.Add("GET", "/api/v1/applications/{id}", bind(HandleApiGetApplication));
   r.Add("POST", "/api/v1/applications/{id}/events", bind(HandleApiRecordEvent));

@@ -93,9 +93,8 @@ std::string FullArticle(std::string_view article) {
 // The decision rows: given, else the application's conclusion (all rows of its 答复).
 std::vector<OutcomeRow> DecisionRows(const applications::Application& app, const LetterInputs& in) {
   if (!in.outcomes.empty()) return in.outcomes;
-  for (auto it = app.events.rbegin(); it != app.events.rend(); ++it) {
-    if (it->type == applications::EventType::kDecided) return it->outcomes;
-  }
+  // The decision in force: a 更正 replaces the outcomes it names.
+  if (auto d = applications::EffectiveDecision(app.events)) return d->outcomes;
   if (auto c = applications::ConclusionOf(app.events)) return {c->row};
   return {};
 }

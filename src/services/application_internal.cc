@@ -198,7 +198,15 @@ Result<storage::DueSnapshot> CheckedSnapshot(const Application& app, Date today,
   return snap;
 }
 
-ApplicationSummary Summarize(const Application& app, const std::optional<ClockState>& clock) {
+std::string PendingStep(const ClockState& clock, const account::ApprovalChain* chain) {
+  if (!clock.draft_pending) return "";
+  const size_t step = static_cast<size_t>(clock.draft_approvals) + 1;
+  if (chain != nullptr && step < chain->steps.size()) return chain->steps[step].name;
+  return "第" + std::to_string(step) + "步审批";
+}
+
+ApplicationSummary Summarize(const Application& app, const std::optional<ClockState>& clock,
+                             const account::ApprovalChain* chain) {
   ApplicationSummary s;
   s.id = app.id;
   s.number = app.number;
@@ -212,6 +220,7 @@ ApplicationSummary Summarize(const Application& app, const std::optional<ClockSt
     s.due_note = clock->ProvisionalNote();
     s.overdue = clock->overdue;
     s.expired = clock->expired;
+    s.pending_approval_step = PendingStep(*clock, chain);
   } else {
     s.status =
         ConclusionOf(app.events) ? ApplicationStatus::kConcluded : ApplicationStatus::kInProgress;

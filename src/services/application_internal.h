@@ -70,8 +70,25 @@ Status CheckSubmittedBy(const applications::Application& app, Date day);
 Result<storage::DueSnapshot> CheckedSnapshot(const applications::Application& app, Date today,
                                              const calendar::WorkingDayCalendar& cal);
 
+// `chain` names the step a pending draft waits for (pending_approval_step); without it the step
+// is named by its number.
 ApplicationSummary Summarize(const applications::Application& app,
-                             const std::optional<applications::ClockState>& clock);
+                             const std::optional<applications::ClockState>& clock,
+                             const account::ApprovalChain* chain = nullptr);
+
+// The approval step a pending draft of `clock` waits for ("" when none).
+std::string PendingStep(const applications::ClockState& clock, const account::ApprovalChain* chain);
+
+// The events RecordEvent appends for `event` on the stored application under the agency's
+// chain (application_approval.cc): the rules of RecordEvent's comment; the last approval comes
+// with its 作出答复.
+Result<std::vector<applications::Event>> PrepareEvent(const account::Actor& actor,
+                                                      const applications::Application& app,
+                                                      const account::ApprovalChain& chain,
+                                                      applications::Event event);
+
+// One event in the audit log: "corrected 2024-12-02 理由：…".
+std::string AuditText(const applications::Event& e);
 
 // 16 random Crockford base32 characters grouped by 4 with dashes; and the canonical form of a
 // typed code (dashes/spaces dropped, upper-cased, O→0, I/L→1), or "" when it is not 16 valid

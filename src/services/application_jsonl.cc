@@ -36,6 +36,7 @@ Json EventJson(const Event& e) {
   Json outcomes = Json::array();
   for (OutcomeRow r : e.outcomes) outcomes.push_back(InfoFor(r).code);
   j["outcomes"] = outcomes;
+  if (e.decision_date) j["decision_date"] = e.decision_date->ToString();
   return j;
 }
 
@@ -113,6 +114,10 @@ Result<Event> ParseEvent(const Json& j) {
     if (!o.is_string()) return Bad("outcomes", "元素不是字符串");
     GONGKAI_ASSIGN_OR_RETURN(OutcomeRow r, ParseOutcome(o.get<std::string>()));
     e.outcomes.push_back(r);
+  }
+  if (j.contains("decision_date")) {  // 更正: optional, absent in records before it existed
+    GONGKAI_ASSIGN_OR_RETURN(Date d, DateField(j, "decision_date"));
+    e.decision_date = d;
   }
   GONGKAI_RETURN_IF_ERROR(internal::ValidateEventText(&e));
   return e;

@@ -21,6 +21,7 @@ namespace {
 
 std::string AppTarget(ApplicationId id) { return "application:" + std::to_string(id); }
 std::string AgencyTarget(agency::AgencyId id) { return "agency:" + std::to_string(id); }
+std::string Name(EventType t) { return "“" + std::string(EventTypeLabel(t)) + "”"; }
 
 // How many times a lost append race is retried before giving up.
 constexpr int kAppendAttempts = 5;
@@ -142,6 +143,18 @@ Result<SubmitResult> ApplicationService::Register(const account::Actor& actor,
   const int year = app.events.front().date.year;
   return RetryBusy([&]() -> Result<SubmitResult> {
     GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    // A signed-in user's history at intake cannot carry a decision the agency's chain must
+    // approve (the console registers paper history as given).
+    GONGKAI_ASSIGN_OR_RETURN(account::ApprovalChain chain, ChainIn(*tx, app.agency_id));
+    for (const Event& e : app.events) {
+      if (!actor.console && !chain.empty() &&
+          (e.type == EventType::kDecided || e.type >= EventType::kDrafted)) {
+        return FailedPrecondition("decision at intake needs approval",
+                                  "本机关的答复须经审批（" + account::DescribeApprovalChain(chain) +
+                                      "），登记时不能直接记录" + Name(e.type) +
+                                      "：请登记后拟办答复");
+      }
+    }
     GONGKAI_ASSIGN_OR_RETURN(SubmitResult r, InsertNumbered(*tx, app, year, true));
     GONGKAI_RETURN_IF_ERROR(
         AppendAudit(*tx, clock_, actor, "application_register", AppTarget(r.id), r.number));
@@ -211,7 +224,7 @@ Result<PublicStatusView> ApplicationService::PublicStatus(const std::string& loo
 
 Result<ApplicationDetail> ApplicationService::Get(const account::Actor& actor, ApplicationId id) {
   GONGKAI_ASSIGN_OR_RETURN(ApplicationDetail d, LoadDetail(actor, id));
-  GONGKAI_ASSIGN_OR_RETURN(d.clock, ComputeClock(d.app, clock_.TodayInChina(), *Calendar()));
+  GONGKAI_RETURN_IF_ERROR(FinishDetail(actor, d, clock_.TodayInChina()));
   return d;
 }
 
@@ -228,6 +241,7 @@ Result<ApplicationDetail> ApplicationService::LoadDetail(const account::Actor& a
     if (c.application_id == id) d.cases.push_back(c);
   }
   GONGKAI_ASSIGN_OR_RETURN(d.filing, tx->application_meta().GetFiling(id));
+  GONGKAI_ASSIGN_OR_RETURN(d.chain, ChainIn(*tx, app.agency_id));
   d.app = std::move(app);
   return d;
 }
@@ -246,7 +260,7 @@ Result<ApplicationDetail> ApplicationService::GetAsOf(const account::Actor& acto
   }
   d.app.decision_corrected = DecisionCorrected(id, d.cases, as_of);
   if (d.filing && as_of < d.filing->date) d.filing.reset();
-  GONGKAI_ASSIGN_OR_RETURN(d.clock, ComputeClock(d.app, as_of, *Calendar()));
+  GONGKAI_RETURN_IF_ERROR(FinishDetail(actor, d, as_of));
   return d;
 }
 
@@ -280,6 +294,7 @@ Result<std::vector<ApplicationSummary>> ApplicationService::List(const account::
       Authorize(actor, Permission::kView, agency, "application_list", AgencyTarget(agency)));
   GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
   GONGKAI_ASSIGN_OR_RETURN(auto apps, tx->applications().ListByAgency(agency));
+  GONGKAI_ASSIGN_OR_RETURN(account::ApprovalChain chain, ChainIn(*tx, agency));
   auto cal = Calendar();
   Date today = clock_.TodayInChina();
   std::vector<ApplicationSummary> out;
@@ -292,7 +307,7 @@ Result<std::vector<ApplicationSummary>> ApplicationService::List(const account::
       int year = received ? received->year : app.events.front().date.year;
       if (year != *filter.year) continue;
     }
-    out.push_back(internal::Summarize(app, internal::TryClock(app, today, *cal)));
+    out.push_back(internal::Summarize(app, internal::TryClock(app, today, *cal), &chain));
   }
   return out;
 }
@@ -303,6 +318,7 @@ Result<Queue> ApplicationService::QueueOf(const account::Actor& actor, agency::A
       Authorize(actor, Permission::kView, agency, "application_queue", AgencyTarget(agency)));
   GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
   GONGKAI_ASSIGN_OR_RETURN(auto apps, tx->applications().ListByAgency(agency));
+  GONGKAI_ASSIGN_OR_RETURN(account::ApprovalChain chain, ChainIn(*tx, agency));
   auto cal = Calendar();
   Queue q;
   for (const Application& whole : apps) {
@@ -311,7 +327,7 @@ Result<Queue> ApplicationService::QueueOf(const account::Actor& actor, agency::A
     auto clock = internal::TryClock(app, as_of, *cal);
     if (clock && clock->status == ApplicationStatus::kConcluded) continue;
     if (!clock && ConclusionOf(app.events)) continue;
-    ApplicationSummary s = internal::Summarize(app, clock);
+    ApplicationSummary s = internal::Summarize(app, clock, &chain);
     if (s.overdue) {
       q.overdue.push_back(s);
     } else if (s.status == ApplicationStatus::kAwaitingCorrection) {
@@ -347,31 +363,69 @@ Result<ClockState> ApplicationService::ClockOf(const account::Actor& actor, Appl
 }
 
 Status ApplicationService::RecordEvent(const account::Actor& actor, ApplicationId id, Event event) {
-  if (event.actor.empty()) event.actor = actor.name;
+  return RecordOrCheck(actor, id, std::move(event), false);
+}
+
+Status ApplicationService::CheckEvent(const account::Actor& actor, ApplicationId id, Event event) {
+  return RecordOrCheck(actor, id, std::move(event), true);
+}
+
+Status ApplicationService::RecordOrCheck(const account::Actor& actor, ApplicationId id, Event event,
+                                         bool dry_run) {
+  // Only the console records in someone else's name (paper records); users act as themselves.
+  if (!actor.console || event.actor.empty()) event.actor = actor.name;
   GONGKAI_RETURN_IF_ERROR(internal::ValidateEventText(&event));
-  GONGKAI_ASSIGN_OR_RETURN(Application app, LoadAuthorized(actor, Permission::kHandleApplications,
-                                                           id, "application_event"));
+  const bool approval = event.type == EventType::kApproved || event.type == EventType::kReturned;
+  // Approvers act by their step's role, not by the permission to handle applications.
+  GONGKAI_ASSIGN_OR_RETURN(
+      Application app,
+      LoadAuthorized(actor, approval ? Permission::kView : Permission::kHandleApplications, id,
+                     "application_event"));
+  if (approval || event.type == EventType::kDrafted) {
+    GONGKAI_RETURN_IF_ERROR(AuthorizeStep(actor, app, event.type));
+  }
+  return AppendEvents(
+      actor, id,
+      [&](const Application& stored, const account::ApprovalChain& chain) {
+        return internal::PrepareEvent(actor, stored, chain, event);
+      },
+      dry_run);
+}
+
+Status ApplicationService::AppendEvents(
+    const account::Actor& actor, ApplicationId id,
+    const std::function<Result<std::vector<Event>>(const Application&,
+                                                   const account::ApprovalChain&)>& prepare,
+    bool dry_run) {
   auto cal = Calendar();
   Date today = clock_.TodayInChina();
   for (int attempt = 0;; ++attempt) {
     bool lost_race = false;
     Status s = RetryBusy([&]() -> Status {
       GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
-      GONGKAI_ASSIGN_OR_RETURN(app, tx->applications().Get(id));
-      GONGKAI_RETURN_IF_ERROR(ValidateNext(app.channel, app.events, event, *cal));
-      // The clock with the event, before anything is written: an event whose clock cannot be
+      GONGKAI_ASSIGN_OR_RETURN(Application app, tx->applications().Get(id));
+      GONGKAI_ASSIGN_OR_RETURN(account::ApprovalChain chain, ChainIn(*tx, app.agency_id));
+      GONGKAI_ASSIGN_OR_RETURN(std::vector<Event> added, prepare(app, chain));
+      const int first = static_cast<int>(app.events.size());
+      std::string detail;
+      for (const Event& e : added) {
+        GONGKAI_RETURN_IF_ERROR(ValidateNext(app.channel, app.events, e, *cal));
+        app.events.push_back(e);
+        detail += (detail.empty() ? "" : "; ") + internal::AuditText(e);
+      }
+      // The clock with the events, before anything is written: an event whose clock cannot be
       // computed would be stored while the answer (and every later read) fails.
-      const int seq = static_cast<int>(app.events.size());
-      app.events.push_back(event);
       GONGKAI_ASSIGN_OR_RETURN(storage::DueSnapshot snap,
                                internal::CheckedSnapshot(app, today, *cal));
-      Status appended = tx->applications().AppendEvent(id, seq, event);
-      if (appended.code() == StatusCode::kFailedPrecondition) lost_race = true;
-      GONGKAI_RETURN_IF_ERROR(appended);
+      if (dry_run) return Status::Ok();
+      for (size_t i = 0; i < added.size(); ++i) {
+        Status appended = tx->applications().AppendEvent(id, first + static_cast<int>(i), added[i]);
+        if (appended.code() == StatusCode::kFailedPrecondition) lost_race = true;
+        GONGKAI_RETURN_IF_ERROR(appended);
+      }
       GONGKAI_RETURN_IF_ERROR(tx->application_meta().SetDueSnapshot(snap));
       GONGKAI_RETURN_IF_ERROR(
-          AppendAudit(*tx, clock_, actor, "application_event", AppTarget(id),
-                      std::string(EventTypeCode(event.type)) + " " + event.date.ToString()));
+          AppendAudit(*tx, clock_, actor, "application_event", AppTarget(id), detail));
       return tx->Commit();
     });
     // Another writer appended between our read and our append: reload, validate again.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -7,10 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "account/approval_chain.h"
 #include "account/permissions.h"
 #include "applications/application.h"
 #include "applications/cases.h"
 #include "applications/clock.h"
+#include "applications/next_step.h"
 #include "applications/tables.h"
 #include "calendar/working_day_calendar.h"
 #include "core/clock.h"
@@ -62,9 +65,9 @@ struct PublicStatusView {
   std::string status_label;  // StatusLabel (待确认收到 / 办理中 / … / 已办结)
   std::optional<Date> due;
   std::optional<int> working_days_left;  // while open and a due date runs
-  std::string due_note;                  // ClockState::ProvisionalNote(): 「预计：…尚未发布」
-  std::optional<Date> decided;           // the conclusion date
-  std::string outcome_label;             // the counted row's label when concluded
+  std::string due_note;         // ClockState::ProvisionalNote(): 「预计：…尚未发布」
+  std::optional<Date> decided;  // the conclusion date
+  std::string outcome_label;    // the counted row's label when concluded
 };
 
 struct ListFilter {
@@ -85,6 +88,8 @@ struct ApplicationSummary {
   bool overdue = false;
   std::string due_note;  // ClockState::ProvisionalNote(): 「预计：2027年节假日安排尚未发布」
   std::vector<applications::ExpiredWait> expired;  // the clock's expired waits, with actions
+  // The approval step a 拟办答复 waits for (法制审核, 签发 …); empty when no draft is pending.
+  std::string pending_approval_step;
 };
 
 // The work queue of one agency as of one day. An open application is in exactly one bucket, the
@@ -120,6 +125,22 @@ struct ApplicationDetail {
   std::optional<Filing> filing;
   std::string agency_name;
   int later_events = 0;  // GetAsOf: events dated after the day asked, left out of `app.events`
+  account::ApprovalChain chain;              // the agency's decision approval chain (empty: none)
+  std::string pending_approval_step;         // as ApplicationSummary
+  applications::NextDeadline next_deadline;  // the deadline that applies on the clock's day
+  // The events the asking actor can record on the clock's day, the most likely next step first
+  // (the page marks it primary): PossibleEvents, then the chain (作出答复 only without one, else
+  // 拟办答复), the actor's roles (审批 by the step's role, four-eyes) and kHandleApplications.
+  std::vector<applications::EventType> actions;
+};
+
+// What the approval chains of decisions are stored under (approval_chains.subject).
+inline constexpr const char* kDecisionApprovalSubject = "application_decision";
+
+// An approval given on paper, recorded by the console: the step's name and who signed it.
+struct PaperApproval {
+  std::string step;  // 法制审核, 签发 …
+  std::string name;  // 李四
 };
 
 struct DueDateMove {
@@ -228,6 +249,36 @@ class ApplicationService {
   // transaction, else its error (kOutOfRange when the calendar lacks a year) and nothing stored.
   Status RecordEvent(const account::Actor& actor, applications::ApplicationId id,
                      applications::Event event);
+  // RecordEvent without recording: the same checks (a role refusal is audited), nothing stored.
+  // The confirmation step of a conclusion uses it so that only an event that would be recorded
+  // is shown for confirmation.
+  Status CheckEvent(const account::Actor& actor, applications::ApplicationId id,
+                    applications::Event event);
+
+  // RecordEvent per type when the agency has an approval chain (DecisionChain):
+  //  - 作出答复 by a signed-in user is refused (kFailedPrecondition): record 拟办答复 instead; the
+  //    console records history as given (a decision counts as approved on paper) — use
+  //    RecordPaperDecision to keep the signers.
+  //  - 拟办答复 needs the first step's role; 审批通过 / 退回拟办 act on the next step (the service
+  //    sets `days` and `party`), need that step's role on the agency (else kPermissionDenied,
+  //    audited; administrators do not bypass it) and the four-eyes rule (ApprovalStep::distinct).
+  //    The last approval appends the 作出答复 (the draft's outcomes, dated the approval) in the
+  //    same transaction. Without a chain, 拟办答复 is refused: decisions count at once.
+  //  - Signed-in users act under their own name; only the console may name `event.actor`.
+  //
+  // The console's record of a decision approved on paper: 拟办 by `drafter` (default: the
+  // console), one 审批通过 per step in chain order with the signer's name, then the 作出答复 dated
+  // `decision.date`; all in one transaction. Every step after 拟办 must be named.
+  Status RecordPaperDecision(const account::Actor& actor, applications::ApplicationId id,
+                             applications::Event decision, const std::string& drafter,
+                             const std::vector<PaperApproval>& approvals);
+
+  // The approval chain of the agency's decisions (kView): its own, else DefaultDecisionChain().
+  Result<account::ApprovalChain> DecisionChain(const account::Actor& actor,
+                                               agency::AgencyId agency);
+  // Sets it from the text form ("none" for no approval; kManageAgency). kInvalidArgument.
+  Status SetDecisionChain(const account::Actor& actor, agency::AgencyId agency,
+                          const std::string& text);
 
   // 报备 after the decision; once. kFailedPrecondition when not decided or already filed.
   Status RecordFiling(const account::Actor& actor, applications::ApplicationId id, Filing filing);
@@ -282,6 +333,25 @@ class ApplicationService {
                                                    const std::string& action);
   // The application with its agency name, cases and 报备, without the clock (kView).
   Result<ApplicationDetail> LoadDetail(const account::Actor& actor, applications::ApplicationId id);
+  // Fills the clock-derived parts of `d` (clock, pending step, next deadline, actions) as of `day`.
+  Status FinishDetail(const account::Actor& actor, ApplicationDetail& d, Date day);
+  // The role check of a 拟办 / 审批 on the step now due (kPermissionDenied, audited); the console
+  // passes (it records paper approvals).
+  Status AuthorizeStep(const account::Actor& actor, const applications::Application& app,
+                       applications::EventType type);
+  // The agency's decision chain inside `tx` (the default when it set none).
+  static Result<account::ApprovalChain> ChainIn(storage::Transaction& tx, agency::AgencyId agency);
+  // Appends the events `prepare` returns for the application as stored (after its checks), each
+  // after ValidateNext, in one transaction with the due-date snapshot and one audit row; retries
+  // a lost append race.
+  // With `dry_run`, stops before writing anything.
+  Status AppendEvents(
+      const account::Actor& actor, applications::ApplicationId id,
+      const std::function<Result<std::vector<applications::Event>>(
+          const applications::Application&, const account::ApprovalChain&)>& prepare,
+      bool dry_run = false);
+  Status RecordOrCheck(const account::Actor& actor, applications::ApplicationId id,
+                       applications::Event event, bool dry_run);
   // Validates, numbers and inserts inside `tx`, with the events already validated.
   Result<SubmitResult> InsertNumbered(storage::Transaction& tx,
                                       const applications::Application& app, int year,

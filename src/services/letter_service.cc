@@ -4,6 +4,7 @@
 
 #include "services/application_internal.h"
 #include "services/audit.h"
+#include "applications/approval.h"
 
 namespace gongkai::services {
 
@@ -41,8 +42,9 @@ std::optional<AnsweredEvent> AnsweredEventOf(const apps::Application& app, Lette
     switch (kind) {
       case LetterKind::kReply:
       case LetterKind::kNotice:
-        return t == EventType::kDecided || t == EventType::kCorrectionLapsed ||
-               t == EventType::kFeeLapsed || t == EventType::kWithdrawn;
+        return t == EventType::kDecided || t == EventType::kCorrected ||
+               t == EventType::kCorrectionLapsed || t == EventType::kFeeLapsed ||
+               t == EventType::kWithdrawn;
       case LetterKind::kCorrection:
         return t == EventType::kCorrectionRequested;
       case LetterKind::kExtension:
@@ -63,9 +65,8 @@ std::optional<AnsweredEvent> AnsweredEventOf(const apps::Application& app, Lette
 std::vector<LetterKind> AvailableLetters(const apps::Application& app) {
   std::vector<LetterKind> out;
   if (auto c = apps::ConclusionOf(app.events)) {
-    const apps::Event* decided = LastEvent(app, EventType::kDecided);
-    out.push_back(
-        letters::DefaultKindFor(decided != nullptr ? decided->outcomes : std::vector{c->row}));
+    std::optional<apps::Event> decided = apps::EffectiveDecision(app.events);  // 更正 applied
+    out.push_back(letters::DefaultKindFor(decided ? decided->outcomes : std::vector{c->row}));
   }
   if (LastEvent(app, EventType::kCorrectionRequested)) out.push_back(LetterKind::kCorrection);
   if (LastEvent(app, EventType::kExtensionApproved)) out.push_back(LetterKind::kExtension);
@@ -148,6 +149,10 @@ Result<LetterService::Prepared> LetterService::Prepare(const account::Actor& act
   p.answered = AnsweredEventOf(app, r.kind);
   if (p.answered) {
     dating.event_date = p.answered->event->date;
+    // After a 更正 the reply is dated as the decision now stands (its corrected date, if any).
+    if (p.answered->event->type == EventType::kCorrected) {
+      if (auto decided = apps::EffectiveDecision(app.events)) dating.event_date = decided->date;
+    }
     dating.event_label = std::string(apps::EventTypeLabel(p.answered->event->type));
     dating.date = *dating.event_date;
     GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
@@ -227,6 +232,29 @@ Status LetterService::SetDate(const account::Actor& actor, apps::ApplicationId i
                                             event_date.ToString() + "）"));
     return tx->Commit();
   });
+}
+
+Result<std::vector<letters::SignOff>> LetterService::SignOffs(const account::Actor& actor,
+                                                              apps::ApplicationId id) {
+  GONGKAI_ASSIGN_OR_RETURN(ApplicationDetail d, applications_.Get(actor, id));
+  std::vector<letters::SignOff> out;
+  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+  for (const apps::Event* e : apps::DecisionSignOffs(d.app.events)) {
+    letters::SignOff s;
+    const size_t step = e->type == EventType::kDrafted ? 0 : static_cast<size_t>(e->days);
+    s.step = e->type == EventType::kDrafted ? (d.chain.empty() ? "拟办" : d.chain.steps[0].name)
+                                            : e->party;
+    if (step < d.chain.steps.size()) s.role = account::RoleName(d.chain.steps[step].role);
+    s.name = e->actor;
+    // An account name: its display name; a name written on paper stays as it is.
+    if (auto user = tx->users().GetByUsername(e->actor); user.ok()) {
+      if (!user->display_name.empty()) s.name = user->display_name;
+    }
+    s.date = e->date;
+    s.opinion = e->type == EventType::kDrafted ? std::string() : e->note;
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace gongkai::services

@@ -7,6 +7,7 @@
 #include "applications/application.h"
 #include "core/clock.h"
 #include "letters/letter.h"
+#include "letters/sign_off.h"
 #include "services/agency_service.h"
 #include "services/application_service.h"
 
@@ -70,6 +71,11 @@ class LetterService {
   Result<letters::Letter> Build(const account::Actor& actor, applications::ApplicationId id,
                                 const LetterRequest& request);
 
+  // Who drafted, reviewed and signed the decision in force (拟办 and each approval of its run),
+  // for the file copy (存档联): account names shown as the user's display name, the role from the
+  // agency's chain. Empty when the decision was recorded without approval. kView.
+  Result<std::vector<letters::SignOff>> SignOffs(const account::Actor& actor,
+                                                 applications::ApplicationId id);
   // The 成文日期 of the letter of `kind` and where it comes from. kView.
   Result<LetterDating> Dating(const account::Actor& actor, applications::ApplicationId id,
                               letters::LetterKind kind);

@@ -82,6 +82,12 @@ class ApplicationMetaRepository {
   virtual Result<std::optional<ApplicationFiling>> GetFiling(applications::ApplicationId id) = 0;
   // One case; kNotFound.
   virtual Result<applications::Case> GetCase(applications::CaseId id) = 0;
+  // The approval chain text (account/approval_chain.h) an agency set for `subject`
+  // ("application_decision"); nullopt when it set none (the caller's default applies).
+  virtual Result<std::optional<std::string>> GetApprovalChain(agency::AgencyId agency,
+                                                              const std::string& subject) = 0;
+  virtual Status SetApprovalChain(agency::AgencyId agency, const std::string& subject,
+                                  const std::string& steps) = 0;
 };
 
 }  // namespace gongkai::storage

@@ -42,6 +42,8 @@ cli(["agency", "add", "--name", "樟树市工业和信息化局", "--short-name"
   "--court", "樟树市人民法院"]);
 cli(["user", "add", "clerk", "--name", "王经办", "--role", "application_clerk@樟工信"],
   "browser-test-pass-9\n");
+// Decisions count at once here (the approval chain is tested in application_approval_web_test).
+cli(["app", "approval-chain", "--agency", "樟工信", "--set", "none"]);
 
 // `--port 0`: the server picks a free port and prints it.
 const server = spawn(bin, ["serve", "--port", "0", "--threads", "2"], { env });
@@ -140,6 +142,10 @@ try {
   await page.screenshot({ path: path.join(shots, "5-application.png"), fullPage: true });
   await page.selectOption("#form-decided select[name=outcome]", "1");
   await Promise.all([page.waitForNavigation(), page.click("#form-decided button[type=submit]")]);
+  // A conclusion asks for confirmation first (no JavaScript: a second POST).
+  assert.match(await page.textContent("#confirm-summary"), /（一）予以公开/);
+  await assertFitsPhone(page, "confirmation");
+  await Promise.all([page.waitForNavigation(), page.click("#form-confirm button[type=submit]")]);
   assert.equal((await page.textContent("#app-status")).trim(), "已办结");
   assert.match(await page.textContent("#app-conclusion"), /予以公开/);
   await page.screenshot({ path: path.join(shots, "6-decided.png"), fullPage: true });

@@ -71,7 +71,15 @@ HttpResponse AdminPage(const HttpRequest& req, WebApp& app, const services::Sign
                    {"agency", g.agency_id ? names[*g.agency_id] : std::string("全系统")}});
   }
   mstch::array forms;
-  for (const auto& a : *manageable) forms.push_back(AgencyForm(a));
+  for (const auto& a : *manageable) {
+    mstch::map form = AgencyForm(a);
+    // The approval chain of the agency's decisions (its own form below the agency's).
+    if (auto chain = app.applications().DecisionChain(who.actor, a.id); chain.ok()) {
+      form["approval_chain"] = account::FormatApprovalChain(*chain);
+      form["approval_chain_label"] = account::DescribeApprovalChain(*chain);
+    }
+    forms.push_back(std::move(form));
+  }
   agency::Agency blank;
   mstch::map new_form = AgencyForm(blank);
   mstch::array parents;
@@ -154,6 +162,16 @@ HttpResponse HandleAdminUpdateAgency(const HttpRequest& req, WebApp& app) {
         return app.agencies().Update(who.actor, a);
       },
       "已保存");
+}
+
+HttpResponse HandleAdminSetApprovalChain(const HttpRequest& req, WebApp& app) {
+  return FormAction(
+      req, app,
+      [&](const services::SignedIn& who) -> Status {
+        GONGKAI_ASSIGN_OR_RETURN(int64_t id, ParseId(req.PathParam("id")));
+        return app.applications().SetDecisionChain(who.actor, id, req.Form("approval_chain"));
+      },
+      "已保存审批链");
 }
 
 HttpResponse HandleApiCreateAgency(const HttpRequest& req, WebApp& app) {

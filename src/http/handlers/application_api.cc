@@ -257,4 +257,31 @@ HttpResponse HandleApiApplicationTables(const HttpRequest& req, WebApp& app) {
   });
 }
 
+HttpResponse HandleApiGetApprovalChain(const HttpRequest& req, WebApp& app) {
+  return ApiRead(req, app, [&](const services::SignedIn& who, bool&) -> Result<Json> {
+    GONGKAI_ASSIGN_OR_RETURN(int64_t agency, PathId(req, "id"));
+    GONGKAI_ASSIGN_OR_RETURN(auto chain, app.applications().DecisionChain(who.actor, agency));
+    return ChainToJson(chain);
+  });
+}
+
+HttpResponse HandleApiSetApprovalChain(const HttpRequest& req, WebApp& app) {
+  return ApiWrite(
+      req, app, 200,
+      [&](const services::SignedIn& who, const Json& body, bool& svc) -> Result<Json> {
+        GONGKAI_ASSIGN_OR_RETURN(int64_t agency, PathId(req, "id"));
+        auto text = body.find("text");
+        if (text == body.end() || !text->is_string()) {
+          return InvalidArgument("missing text",
+                                 "请求体应含 text（审批链，如 none 或 拟办:application_"
+                                 "clerk,法制审核:legal_reviewer,签发:signing_leader）");
+        }
+        svc = true;
+        GONGKAI_RETURN_IF_ERROR(
+            app.applications().SetDecisionChain(who.actor, agency, text->get<std::string>()));
+        GONGKAI_ASSIGN_OR_RETURN(auto chain, app.applications().DecisionChain(who.actor, agency));
+        return ChainToJson(chain);
+      });
+}
+
 }  // namespace gongkai::http

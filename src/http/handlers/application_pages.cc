@@ -32,13 +32,13 @@ HttpResponse RegisterPage(const HttpRequest& req, WebApp& app, const services::S
 
 HttpResponse DetailPage(const HttpRequest& req, WebApp& app, const services::SignedIn& who,
                         apps::ApplicationId id, int status, const std::string& notice,
-                        const std::string& error) {
+                        const std::string& error, const EventFormState* state = nullptr) {
   auto detail = app.applications().Get(who.actor, id);
   if (!detail.ok()) return app.Error(req, detail.status());
   auto dups = app.applications().Duplicates(who.actor, id);
   mstch::map m =
       DetailContext(*detail, dups.ok() ? *dups : std::vector<services::DuplicateCandidate>{},
-                    app.clock().TodayInChina());
+                    app.clock().TodayInChina(), state);
   m["notice"] = notice;
   m["error"] = error;
   return app.Page(status, "application", detail->app.number, std::move(m), &who);
@@ -131,6 +131,22 @@ HttpResponse HandleAdminApplication(const HttpRequest& req, WebApp& app) {
   return DetailPage(req, app, *who, *id, 200, notice, "");
 }
 
+// The fields of an event form, as posted (kept for a refused form and the confirmation page).
+constexpr const char* kEventFields[] = {
+    "type",    "date",     "days",     "party",         "consulted", "fee_method", "fee_yuan",
+    "pages",   "outcome", "outcome2", "outcome3", "decision_date", "note",      "reason"};
+
+// What the form must have before the service is asked: the field and the reason, or {}.
+std::pair<std::string, std::string> MissingField(const apps::Event& e, const FieldFn& get) {
+  using T = apps::EventType;
+  if ((e.type == T::kDecided || e.type == T::kDrafted) && e.outcomes.empty()) {
+    return {"outcome", "请选择答复结果（主要依据）"};
+  }
+  if (e.type == T::kCorrected && get("reason").empty()) return {"reason", "请填写更正理由（必填）"};
+  if (e.type == T::kReturned && get("reason").empty()) return {"reason", "请填写退回理由（必填）"};
+  return {};
+}
+
 HttpResponse HandleAdminRecordEvent(const HttpRequest& req, WebApp& app) {
   auto who = app.CurrentUser(req);
   if (!who) return app.SignInRequired(req);
@@ -138,16 +154,46 @@ HttpResponse HandleAdminRecordEvent(const HttpRequest& req, WebApp& app) {
   if (!csrf.ok()) return app.Error(req, csrf);
   auto id = ParseId(req.PathParam("id"));
   if (!id.ok()) return app.Error(req, id.status());
-  auto event = EventFromFields(FormFields(req));
-  Status s = event.ok() ? app.applications().RecordEvent(who->actor, *id, std::move(event).value())
-                        : event.status();
-  if (!s.ok()) {
+  FieldFn get = FormFields(req);
+  // A refusal: the page again (422), the form as typed, the reason beside it.
+  auto refuse = [&](const std::string& field, const Status& s) {
     if (s.code() == StatusCode::kPermissionDenied || s.code() == StatusCode::kNotFound) {
       return app.Error(req, s);
     }
-    int code = s.code() == StatusCode::kInvalidArgument ? 422 : HttpStatusFor(s.code());
-    return DetailPage(req, app, *who, *id, code, "", s.UserMessage());
+    EventFormState state{get("type"), get, s.UserMessage(), field};
+    auto type = apps::ParseEventType(state.type);
+    if (state.field.empty() && type.ok()) state.field = ErrorField(*type, state.error);
+    // A refusal of the action (bad field, wrong moment) is 422; a condition of the system (the
+    // calendar cannot count that far …) keeps its own status.
+    int code =
+        s.code() == StatusCode::kInvalidArgument || s.code() == StatusCode::kFailedPrecondition
+            ? 422
+            : HttpStatusFor(s.code());
+    return DetailPage(req, app, *who, *id, code, "", type.ok() ? "" : state.error, &state);
+  };
+  auto event = EventFromFields(get);
+  if (!event.ok()) return refuse("", event.status());
+  if (get("edit") == "1") {  // back from the confirmation page: the form as typed, nothing stored
+    EventFormState state{get("type"), get, "", ""};
+    return DetailPage(req, app, *who, *id, 200, "", "", &state);
   }
+  if (auto [field, why] = MissingField(*event, get); !field.empty()) {
+    return refuse(field, InvalidArgument("missing " + field, why));
+  }
+  if (get("confirm") != "1") {
+    auto detail = app.applications().Get(who->actor, *id);
+    if (!detail.ok()) return app.Error(req, detail.status());
+    if (NeedsConfirmation(*event, *detail)) {
+      Status s = app.applications().CheckEvent(who->actor, *id, *event);
+      if (!s.ok()) return refuse("", s);
+      std::vector<std::pair<std::string, std::string>> fields;
+      for (const char* f : kEventFields) fields.emplace_back(f, get(f));
+      return app.Page(200, "application_confirm", "确认记录",
+                      ConfirmationContext(*event, *detail, fields), &*who);
+    }
+  }
+  Status s = app.applications().RecordEvent(who->actor, *id, std::move(event).value());
+  if (!s.ok()) return refuse("", s);
   return Redirect("/admin/applications/" + std::to_string(*id) + "?recorded=1");
 }
 

@@ -33,79 +33,20 @@ std::vector<std::pair<std::string, std::string>> Options(std::initializer_list<T
   return out;
 }
 
-bool Has(const std::vector<apps::Event>& events, EventType type) {
-  return std::any_of(events.begin(), events.end(),
-                     [type](const apps::Event& e) { return e.type == type; });
-}
-
-// The events a clerk would record next, given the clock's status.
-std::vector<EventType> NextEvents(const apps::Application& app, const apps::ClockState& clock) {
-  const auto& ev = app.events;
-  switch (clock.status) {
-    case apps::ApplicationStatus::kConcluded:
-      if (Has(ev, EventType::kDecided) && !Has(ev, EventType::kDelivered)) {
-        return {EventType::kDelivered};
-      }
-      return {};
-    case apps::ApplicationStatus::kAwaitingReceipt:
-      return {app.channel == apps::Channel::kRegisteredLetter ? EventType::kSignedFor
-                                                              : EventType::kConfirmed,
-              EventType::kWithdrawn};
-    case apps::ApplicationStatus::kAwaitingCorrection:
-      return {EventType::kCorrectionReceived, EventType::kCorrectionLapsed, EventType::kWithdrawn};
-    case apps::ApplicationStatus::kAwaitingFee:
-      return {EventType::kFeePaid, EventType::kFeeLapsed, EventType::kWithdrawn};
-    case apps::ApplicationStatus::kInProgress:
-    case apps::ApplicationStatus::kConsulting:
-      break;
-  }
-  std::vector<EventType> out = {EventType::kDecided};
-  if (clock.status == apps::ApplicationStatus::kConsulting) {
-    out.push_back(EventType::kConsultationAnswered);
-  }
-  if (!Has(ev, EventType::kCorrectionRequested)) out.push_back(EventType::kCorrectionRequested);
-  out.push_back(EventType::kConsultationStarted);
-  if (!Has(ev, EventType::kExtensionApproved)) out.push_back(EventType::kExtensionApproved);
-  if (!Has(ev, EventType::kFeeNoticeSent)) out.push_back(EventType::kFeeNoticeSent);
-  out.push_back(EventType::kWithdrawn);
-  return out;
-}
-
-mstch::array OutcomeOptions() {
-  mstch::array out;
-  for (const auto& info : apps::AllOutcomes()) {
-    if (!info.decidable) continue;
-    out.push_back(mstch::map{{"code", std::string(info.code)},
-                             {"label", apps::FullLabel(info.row)},
-                             {"basis", std::string(info.basis)}});
-  }
-  return out;
-}
-
-mstch::map EventForm(EventType type, Date today) {
-  return {
-      {"code", std::string(apps::EventTypeCode(type))},
-      {"label", std::string(apps::EventTypeLabel(type))},
-      {"today", today.ToString()},
-      {"needs_days",
-       type == EventType::kCorrectionRequested || type == EventType::kExtensionApproved},
-      {"days_label", std::string(type == EventType::kExtensionApproved ? "延长工作日数（不超过20）"
-                                                                       : "补正期限（工作日）")},
-      {"needs_party", type == EventType::kConsultationStarted ||
-                          type == EventType::kConsultationAnswered ||
-                          type == EventType::kExtensionApproved},
-      {"party_label",
-       std::string(type == EventType::kExtensionApproved ? "审批人" : "征求意见对象")},
-      {"needs_consulted", type == EventType::kConsultationStarted},
-      {"needs_fee", type == EventType::kFeeNoticeSent},
-      {"needs_outcomes", type == EventType::kDecided},
-      {"outcomes", type == EventType::kDecided ? OutcomeOptions() : mstch::array{}}};
-}
-
 std::string EventDetails(const apps::Event& e) {
   std::string s;
-  if (!e.party.empty()) s += e.party + " ";
-  if (e.days != 0) s += std::to_string(e.days) + "个工作日 ";
+  if (e.type == EventType::kCorrected) {
+    if (!e.outcomes.empty()) {
+      s += "办理结果更正为：";
+      for (auto row : e.outcomes) s += apps::FullLabel(row) + " ";
+    }
+    if (e.decision_date) s += "答复日期更正为" + e.decision_date->ToString() + " ";
+    return s + "理由：" + e.note;
+  }
+  if (e.type == EventType::kReturned) return "退回理由：" + e.note;
+  const bool approval = e.type == EventType::kApproved;
+  if (!e.party.empty() && !approval) s += e.party + " ";
+  if (e.days != 0 && !approval) s += std::to_string(e.days) + "个工作日 ";
   if (e.type == EventType::kFeeNoticeSent) {
     s += std::string(apps::FeeMethodLabel(e.fee_method)) + " ";
     if (e.pages > 0) s += std::to_string(e.pages) + "页 ";
@@ -114,6 +55,25 @@ std::string EventDetails(const apps::Event& e) {
   for (auto row : e.outcomes)
     s += apps::FullLabel(row) + "（" + std::string(apps::InfoFor(row).basis) + "） ";
   return s + e.note;
+}
+
+std::string DraftText(const apps::ClockState& c) {
+  std::string s;
+  for (auto r : c.draft_outcomes) s += (s.empty() ? "" : "；") + apps::FullLabel(r);
+  return s;
+}
+
+bool HasCorrection(const apps::Application& a) {
+  for (const auto& e : a.events) {
+    if (e.type == EventType::kCorrected) return true;
+  }
+  return false;
+}
+
+mstch::array Actions(const apps::ClockState& c) {
+  mstch::array out;
+  for (const auto& w : c.expired) out.push_back(w.action);
+  return out;
 }
 
 }  // namespace
@@ -227,14 +187,21 @@ mstch::array SummaryRows(const std::vector<services::ApplicationSummary>& list) 
   return rows;
 }
 
+std::string TimelineLabel(const apps::Event& e) {
+  if (e.type == EventType::kApproved) return e.party + "通过";
+  if (e.type == EventType::kReturned) return e.party + "退回拟办";
+  return std::string(apps::EventTypeLabel(e.type));
+}
+
 mstch::map DetailContext(const services::ApplicationDetail& d,
-                         const std::vector<services::DuplicateCandidate>& duplicates, Date today) {
+                         const std::vector<services::DuplicateCandidate>& duplicates, Date today,
+                         const EventFormState* state) {
   const apps::Application& a = d.app;
   const apps::ClockState& c = d.clock;
   mstch::array timeline;
   for (const auto& e : a.events) {
     timeline.push_back(mstch::map{{"date", e.date.ToString()},
-                                  {"label", std::string(apps::EventTypeLabel(e.type))},
+                                  {"label", TimelineLabel(e)},
                                   {"details", EventDetails(e)},
                                   {"actor", e.actor}});
   }
@@ -249,7 +216,11 @@ mstch::map DetailContext(const services::ApplicationDetail& d,
     }
   }
   mstch::array forms;
-  for (EventType t : NextEvents(a, c)) forms.push_back(EventForm(t, today));
+  bool state_shown = false;
+  for (size_t i = 0; i < d.actions.size(); ++i) {
+    forms.push_back(EventForm(d.actions[i], d, today, i == 0, state));
+    state_shown = state_shown || (state && state->type == apps::EventTypeCode(d.actions[i]));
+  }
   mstch::array dups;
   for (const auto& x : duplicates) {
     dups.push_back(mstch::map{
@@ -313,6 +284,15 @@ mstch::map DetailContext(const services::ApplicationDetail& d,
           {"conclusion", c.conclusion ? apps::FullLabel(c.conclusion->row) + "（" +
                                             c.conclusion->date.ToString() + "）"
                                       : std::string()},
+          {"next_label", d.next_deadline.label},
+          {"next_date", DateText(d.next_deadline.date)},
+          {"next_days", DaysLeft(d.next_deadline.working_days_left)},
+          {"next_late", d.next_deadline.working_days_left < 0},
+          {"pending_step", d.pending_approval_step},
+          {"draft_outcomes", DraftText(c)},
+          {"corrected", HasCorrection(a)},
+          {"expired", Actions(c)},
+          {"chain", account::DescribeApprovalChain(d.chain)},
           {"basis", strings(c.basis)},
           {"warnings", strings(c.warnings)},
           {"clock_text", strings(apps::DescribeClock(c))},
@@ -326,7 +306,9 @@ mstch::map DetailContext(const services::ApplicationDetail& d,
           {"cases", cases},
           {"has_cases", !cases.empty()},
           {"letters", letter_forms},
-          {"has_letters", !letter_forms.empty()}};
+          {"has_letters", !letter_forms.empty()},
+          // A refusal of an action the page does not offer now: the reason at the top.
+          {"form_error", state && !state_shown ? state->error : std::string()}};
 }
 
 }  // namespace gongkai::http

@@ -8,6 +8,7 @@
 #include "account/permissions.h"
 #include "agency/agency.h"
 #include "http/application_codec.h"
+#include "http/handlers/application_forms.h"
 #include "services/application_service.h"
 
 namespace gongkai::http {
@@ -35,9 +36,12 @@ mstch::map PublicStatusContext(const services::PublicStatusView& v);
 // One row per application: id, number, applicant, received, due, days left, status.
 mstch::array SummaryRows(const std::vector<services::ApplicationSummary>& list);
 
-// Everything the staff page of one application shows, with the forms of the events that may
-// come next (dated `today` by default).
+// Everything the staff page of one application shows, in its order: the summary with the next
+// deadline, the request, the timeline with the clock explanation, then the forms of
+// `d.actions` (the first marked primary; dated `today` by default; `state` refills a refused
+// form with the reason beside it).
 mstch::map DetailContext(const services::ApplicationDetail& d,
-                         const std::vector<services::DuplicateCandidate>& duplicates, Date today);
+                         const std::vector<services::DuplicateCandidate>& duplicates, Date today,
+                         const EventFormState* state = nullptr);
 
 }  // namespace gongkai::http

@@ -8,6 +8,7 @@
 
 #include "http/handlers/handlers.h"
 #include "letters/letter.h"
+#include "letters/sign_off.h"
 
 namespace gongkai::http {
 
@@ -132,7 +133,14 @@ HttpResponse RenderLetter(const HttpRequest& req, WebApp& app, const services::S
                                            PercentEncode(name + ".docx"));
     return r;
   }
-  auto html = letters::RenderLetterHtml(*letter, letters::Seal{});
+  Result<std::string> html = std::string();
+  if (req.Query("copy") == "file") {  // 存档联 with the 签发单
+    auto sign_offs = app.letters().SignOffs(who->actor, *id);
+    if (!sign_offs.ok()) return app.Error(req, sign_offs.status());
+    html = letters::RenderFileCopyHtml(*letter, letters::Seal{}, *sign_offs);
+  } else {
+    html = letters::RenderLetterHtml(*letter, letters::Seal{});
+  }
   if (!html.ok()) return app.Error(req, html.status());
   r.body = std::move(html).value();
   auto form = app.Fragment("letter_tools", tools);

@@ -128,4 +128,26 @@ Result<std::optional<ApplicationFiling>> SqliteApplicationMetaRepository::GetFil
   return std::optional<ApplicationFiling>(std::move(f));
 }
 
+Result<std::optional<std::string>> SqliteApplicationMetaRepository::GetApprovalChain(
+    agency::AgencyId agency, const std::string& subject) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s,
+      conn_->Prepare("SELECT steps FROM approval_chains WHERE agency_id = ? AND subject = ?"));
+  s.Bind(1, agency).Bind(2, subject);
+  GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(s.Text(0));
+}
+
+Status SqliteApplicationMetaRepository::SetApprovalChain(agency::AgencyId agency,
+                                                         const std::string& subject,
+                                                         const std::string& steps) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("INSERT INTO approval_chains (agency_id, subject, steps) "
+                             "VALUES (?, ?, ?) ON CONFLICT (agency_id, subject) DO UPDATE SET "
+                             "steps = excluded.steps"));
+  s.Bind(1, agency).Bind(2, subject).Bind(3, steps);
+  return s.Run();
+}
+
 }  // namespace gongkai::storage::sqlite

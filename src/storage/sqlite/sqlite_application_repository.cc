@@ -99,6 +99,10 @@ Result<Event> ReadEvent(const Stmt& s) {
   GONGKAI_ASSIGN_OR_RETURN(e.fee_method, Stored(ParseFeeMethod, s.Text(8), "fee method"));
   GONGKAI_ASSIGN_OR_RETURN(e.outcomes, ParseOutcomeCodes(s.Text(9)));
   e.pages = static_cast<int>(s.Int(10));
+  if (!s.IsNull(11)) {
+    GONGKAI_ASSIGN_OR_RETURN(Date d, ParseStoredDate(s.Text(11)));
+    e.decision_date = d;
+  }
   return e;
 }
 
@@ -128,7 +132,7 @@ Status SqliteApplicationRepository::InsertEvent(ApplicationId id, int seq, const
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("INSERT INTO application_events (application_id, seq, type, date, "
                              "actor, note, party, consulted, days, fee, fee_method, outcomes, "
-                             "pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "pages, decision_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   s.Bind(1, id)
       .Bind(2, int64_t{seq})
       .Bind(3, EventTypeCode(e.type))
@@ -142,13 +146,18 @@ Status SqliteApplicationRepository::InsertEvent(ApplicationId id, int seq, const
       .Bind(11, FeeMethodCode(e.fee_method))
       .Bind(12, OutcomeCodes(e.outcomes))
       .Bind(13, int64_t{e.pages});
+  if (e.decision_date) {
+    s.Bind(14, e.decision_date->ToString());
+  } else {
+    s.BindNull(14);
+  }
   return s.Run();
 }
 
 Result<std::vector<Event>> SqliteApplicationRepository::LoadEvents(ApplicationId id) {
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("SELECT type, date, actor, note, party, consulted, days, fee, "
-                             "fee_method, outcomes, pages FROM application_events "
+                             "fee_method, outcomes, pages, decision_date FROM application_events "
                              "WHERE application_id = ? ORDER BY seq"));
   s.Bind(1, id);
   return s.ReadAll(ReadEvent);

@@ -134,6 +134,10 @@ class SqliteApplicationMetaRepository final : public ApplicationMetaRepository {
   Result<applications::Case> GetCase(applications::CaseId id) override {
     return GetCaseById(conn_, id);
   }
+  Result<std::optional<std::string>> GetApprovalChain(agency::AgencyId agency,
+                                                      const std::string& subject) override;
+  Status SetApprovalChain(agency::AgencyId agency, const std::string& subject,
+                          const std::string& steps) override;
 
  private:
   Connection* conn_;
