@@ -175,6 +175,9 @@ TEST_F(LettersWebTest, ApiDatesALetterAndRefusesALateExtensionNotice) {
 TEST_F(LettersWebTest, RepliesNameTheAgencysRemedyBodiesAndAreRefusedWithoutThem) {
   services::AccountService accounts(*store_, clock_, security_);
   AddUser(accounts, "admin", {{account::Role::kAgencyAdmin, bureau_}});
+  // Decisions count at once (no 拟办→签发 chain): this test is about the letter's remedies.
+  ASSERT_TRUE(
+      app_->applications().SetDecisionChain(account::Actor::Console(), bureau_, "none").ok());
   std::string s = SignIn("clerk");
   std::string csrf = CsrfOf(s);
   std::string id = Register(s, csrf);

@@ -135,7 +135,7 @@ HttpResponse RenderLetter(const HttpRequest& req, WebApp& app, const services::S
   }
   Result<std::string> html = std::string();
   if (req.Query("copy") == "file") {  // 存档联 with the 签发单
-    auto sign_offs = app.letters().SignOffs(who->actor, *id);
+    auto sign_offs = app.letters().SignOffs(who.actor, id);
     if (!sign_offs.ok()) return app.Error(req, sign_offs.status());
     html = letters::RenderFileCopyHtml(*letter, letters::Seal{}, *sign_offs);
   } else {
