@@ -29,11 +29,11 @@ TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
   EXPECT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out,
             "已应用迁移 1（init）\n已应用迁移 2（applications）\n已应用迁移 "
-            "3（application_service）\n已应用迁移 4（holiday_notices）\n数据库结构版本：4\n");
+            "3（application_service）\n已应用迁移 4（holiday_notices）\n已应用迁移 6（uploads）\n数据库结构版本：6\n");
   auto again = Run({"db", "migrate"});
-  EXPECT_EQ(again.out, "数据库结构版本：4（已是最新）\n");
+  EXPECT_EQ(again.out, "数据库结构版本：6（已是最新）\n");
   auto status = Run({"db", "status"});
-  EXPECT_EQ(status.out, "数据库：sqlite:" + dir_ + "/gongkai.db\n结构版本：4 / 4\n");
+  EXPECT_EQ(status.out, "数据库：sqlite:" + dir_ + "/gongkai.db\n结构版本：6 / 6\n");
 }
 
 TEST_F(CliFoundationTest, AddsAndListsAgencies) {
@@ -137,7 +137,7 @@ TEST_F(CliFoundationTest, BadConfigFilesAreClearErrors) {
   // A valid file points every command at its database.
   testing_util::WriteFile(conf, "[storage]\ndb = \"sqlite:" + dir_ + "/from-config.db\"\n");
   EXPECT_EQ(RunGongkai({"--config", conf, "db", "status"}).out,
-            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 4\n");
+            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 6\n");
 }
 
 // `gongkai serve --port 0` in a child process; reads the URL line it prints.

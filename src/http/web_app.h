@@ -16,6 +16,8 @@
 #include "services/application_service.h"
 #include "services/calendar_service.h"
 #include "services/letter_service.h"
+#include "services/public_letter_service.h"
+#include "services/seal_service.h"
 #include "storage/store.h"
 
 namespace gongkai::http {
@@ -78,6 +80,8 @@ class WebApp {
   services::ApplicationService& applications() { return applications_; }
   services::LetterService& letters() { return letters_; }
   services::CalendarService& calendars() { return calendars_; }
+  services::SealService& seals() { return seals_; }
+  services::PublicLetterService& public_letters() { return public_letters_; }
   // After a notice import: the new calendar for the applications (kept if it cannot be built).
   Status ReloadCalendar();
   // Failed public status look-ups per address (/status).
@@ -96,6 +100,8 @@ class WebApp {
   services::CalendarService calendars_;
   services::ApplicationService applications_;
   services::LetterService letters_;
+  services::SealService seals_;
+  services::PublicLetterService public_letters_;
   LookupLimiter lookup_limiter_;
   ViewRenderer views_;
   PageCache page_cache_;

@@ -11,6 +11,7 @@
 #include "agency/agency.h"
 #include "core/result.h"
 #include "storage/application_repository.h"
+#include "storage/upload_repository.h"
 
 namespace gongkai::storage {
 
@@ -115,6 +116,8 @@ class Transaction {
   virtual ApplicationRepository& applications() = 0;
   virtual ApplicationMetaRepository& application_meta() = 0;
   virtual HolidayNoticeRepository& holiday_notices() = 0;
+  virtual AttachmentRepository& attachments() = 0;
+  virtual SealRepository& seals() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };

@@ -41,11 +41,13 @@ HttpResponse RenderLetter(const HttpRequest& req, WebApp& app, const std::string
   if (!request.ok()) return app.Error(req, request.status());
   auto letter = app.letters().Build(who->actor, *id, *request);
   if (!letter.ok()) return app.Error(req, letter.status());
+  auto seal = app.seals().ForApplication(*id);  // the agency's uploaded seal, if any
+  if (!seal.ok()) return app.Error(req, seal.status());
   HttpResponse r;
   r.AddHeader("Cache-Control", "no-store");
   std::string name = letter->number + letter->title;
   if (format == "docx") {
-    auto docx = letters::RenderLetterDocx(*letter, letters::Seal{});
+    auto docx = letters::RenderLetterDocx(*letter, *seal);
     if (!docx.ok()) return app.Error(req, docx.status());
     r.content_type = kDocxType;
     r.body = std::move(docx).value();
@@ -53,7 +55,7 @@ HttpResponse RenderLetter(const HttpRequest& req, WebApp& app, const std::string
                                            PercentEncode(name + ".docx"));
     return r;
   }
-  auto html = letters::RenderLetterHtml(*letter, letters::Seal{});
+  auto html = letters::RenderLetterHtml(*letter, *seal);
   if (!html.ok()) return app.Error(req, html.status());
   r.body = std::move(html).value();
   return r;

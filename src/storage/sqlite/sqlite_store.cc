@@ -26,7 +26,9 @@ class SqliteTransaction final : public Transaction {
         site_(conn_.get()),
         holiday_notices_(conn_.get()),
         applications_(conn_.get()),
-        application_meta_(conn_.get()) {}
+        application_meta_(conn_.get()),
+        attachments_(conn_.get()),
+        seals_(conn_.get()) {}
 
   ~SqliteTransaction() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
@@ -42,6 +44,8 @@ class SqliteTransaction final : public Transaction {
   HolidayNoticeRepository& holiday_notices() override { return holiday_notices_; }
   ApplicationRepository& applications() override { return applications_; }
   ApplicationMetaRepository& application_meta() override { return application_meta_; }
+  AttachmentRepository& attachments() override { return attachments_; }
+  SealRepository& seals() override { return seals_; }
 
   Status Commit() override {
     if (done_) return FailedPrecondition("transaction already finished");
@@ -64,6 +68,8 @@ class SqliteTransaction final : public Transaction {
   SqliteHolidayNoticeRepository holiday_notices_;
   SqliteApplicationRepository applications_;
   SqliteApplicationMetaRepository application_meta_;
+  SqliteAttachmentRepository attachments_;
+  SqliteSealRepository seals_;
 };
 
 // "001_init.sql" → 1, "init". -1 for a malformed name.
