@@ -91,7 +91,8 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
 
   status = LookUp(code);
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-label\">已办结</td>")) << status.body;
-  EXPECT_TRUE(Contains(status.body, "<tr><th scope=\"row\">办结日期</th><td>2024年11月29日</td></tr>"));
+  EXPECT_TRUE(
+      Contains(status.body, "<tr><th scope=\"row\">办结日期</th><td>2024年11月29日</td></tr>"));
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-outcome\">"));
   EXPECT_TRUE(Contains(status.body, "予以公开"));
 }

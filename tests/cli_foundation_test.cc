@@ -29,7 +29,8 @@ TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
   EXPECT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out,
             "已应用迁移 1（init）\n已应用迁移 2（applications）\n已应用迁移 "
-            "3（application_service）\n已应用迁移 4（holiday_notices）\n已应用迁移 6（uploads）\n数据库结构版本：6\n");
+            "3（application_service）\n已应用迁移 4（holiday_notices）\n已应用迁移 "
+            "6（uploads）\n数据库结构版本：6\n");
   auto again = Run({"db", "migrate"});
   EXPECT_EQ(again.out, "数据库结构版本：6（已是最新）\n");
   auto status = Run({"db", "status"});

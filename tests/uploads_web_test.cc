@@ -223,8 +223,9 @@ TEST_F(UploadsWebTest, StaffRegistrationTakesAttachmentsAndRefusesBadOnes) {
     return Send("POST", "/admin/applications", Multipart(parts),
                 MultipartHeader() + "Cookie: gk_session=" + clerk + "\r\n");
   };
-  ExpectRefused(form({"attachment_description", Pdf(10), "a/b.pdf"}), "attachment_description",
-                "文件名含有路径（&#x2F; \\ 或 ..），已拒收。请把文件改名（只保留文件名本身）后重新选择");
+  ExpectRefused(
+      form({"attachment_description", Pdf(10), "a/b.pdf"}), "attachment_description",
+      "文件名含有路径（&#x2F; \\ 或 ..），已拒收。请把文件改名（只保留文件名本身）后重新选择");
   HttpReply ok = form({"attachment_description", Png(200, 100), "信封.png", "image/png"});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_TRUE(Contains(ok.body, "已登记：樟工信依申〔2024〕1号"));

@@ -106,9 +106,9 @@ using ErrorLogFn = std::function<void(const std::string& message)>;
 
 struct ServerOptions {
   std::string bind_address = "127.0.0.1";
-  uint16_t port = 8080;                 // 0 = any free port (tests)
-  int threads = 0;                      // 0 = one per core
-  size_t max_body_bytes = 1 << 20;      // larger bodies get 413
+  uint16_t port = 8080;             // 0 = any free port (tests)
+  int threads = 0;                  // 0 = one per core
+  size_t max_body_bytes = 1 << 20;  // larger bodies get 413
   // multipart/form-data bodies (forms with file uploads) may be this large instead.
   size_t max_upload_body_bytes = 12 << 20;
   size_t max_header_bytes = 16 << 10;   // request line + headers; larger get 431

@@ -66,20 +66,20 @@ struct PublicStatusView {
   agency::AgencyId agency_id = 0;      // internal
   std::string number;
   std::string agency_name;
-  std::string agency_phone;         // how to reach the agency (may be empty)
+  std::string agency_phone;  // how to reach the agency (may be empty)
   std::string agency_address;
   std::string agency_office_hours;
-  std::string supervisor_name;      // the agency above (投诉、举报; 复议机关 when a government)
+  std::string supervisor_name;  // the agency above (投诉、举报; 复议机关 when a government)
   bool supervisor_is_government = false;
   std::optional<Date> received;
   applications::ApplicationStatus status = applications::ApplicationStatus::kInProgress;
   std::string status_label;  // StatusLabel (待确认收到 / 办理中 / … / 已办结)
   std::optional<Date> due;
   std::optional<int> working_days_left;  // while open and a due date runs
-  std::string due_note;                  // ClockState::ProvisionalNote(): 「预计：…尚未发布」
-  bool overdue = false;                  // open past the due date
-  int overdue_days = 0;                  // working days past it
-  bool paused = false;                   // the clock waits (征求意见, 缴费)
+  std::string due_note;  // ClockState::ProvisionalNote(): 「预计：…尚未发布」
+  bool overdue = false;  // open past the due date
+  int overdue_days = 0;  // working days past it
+  bool paused = false;   // the clock waits (征求意见, 缴费)
   // 待补正: what to correct (the notice's note) and by when.
   std::string correction_items;
   std::optional<Date> correction_deadline;
@@ -91,11 +91,11 @@ struct PublicStatusView {
   // 征求意见中: whom (a third party or another agency), by when they should answer.
   bool consulting_agency = false;
   std::optional<Date> consultation_deadline;
-  bool wait_expired = false;       // the 补正 / 缴费 / 征求意见 period already ended
-  std::optional<Date> decided;     // the conclusion date
+  bool wait_expired = false;    // the 补正 / 缴费 / 征求意见 period already ended
+  std::optional<Date> decided;  // the conclusion date
   std::optional<applications::OutcomeRow> outcome;
-  std::string outcome_label;       // the counted row's label when concluded
-  std::optional<Date> delivered;   // 送达: the reply letter may be downloaded from then on
+  std::string outcome_label;      // the counted row's label when concluded
+  std::optional<Date> delivered;  // 送达: the reply letter may be downloaded from then on
 };
 
 // How the public identifies an application: its lookup code, or its number with the last six

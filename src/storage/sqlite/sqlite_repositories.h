@@ -123,8 +123,7 @@ class SqliteApplicationMetaRepository final : public ApplicationMetaRepository {
   Status SetNumberPattern(agency::AgencyId agency, const std::string& pattern) override;
   Status SetLookupHash(applications::ApplicationId id, const std::string& hash) override;
   Result<applications::ApplicationId> FindByLookupHash(const std::string& hash) override;
-  Result<std::vector<applications::ApplicationId>> FindByNumber(
-      const std::string& number) override;
+  Result<std::vector<applications::ApplicationId>> FindByNumber(const std::string& number) override;
   Status SetDueSnapshot(const DueSnapshot& snapshot) override;
   Result<std::vector<DueSnapshot>> DueSnapshots() override;
   Status InsertFiling(applications::ApplicationId id, const ApplicationFiling& f) override;
