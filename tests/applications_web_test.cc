@@ -19,13 +19,17 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
   HttpReply status = LookUp(code);
   ASSERT_EQ(status.status, 200) << status.body;
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-number\">樟工信依申〔2024〕1号</td>"));
-  EXPECT_TRUE(Contains(status.body, "<tr><th>受理机关</th><td>樟树市工业和信息化局</td></tr>"));
-  EXPECT_TRUE(Contains(status.body, "<tr><th>收到申请日期</th><td>2024-11-26</td></tr>"));
-  EXPECT_TRUE(Contains(status.body, "<td id=\"status-label\">办理中</td>"));
+  EXPECT_TRUE(Contains(status.body,
+                       "<tr><th scope=\"row\">受理机关</th><td>樟树市工业和信息化局</td></tr>"));
   EXPECT_TRUE(
-      Contains(status.body, "<tr><th>答复期限</th><td id=\"status-due\">2024-12-24</td></tr>"));
+      Contains(status.body, "<tr><th scope=\"row\">收到申请日期</th><td>2024年11月26日</td></tr>"));
+  EXPECT_TRUE(Contains(status.body, "<td id=\"status-label\">办理中</td>"));
   EXPECT_TRUE(Contains(
-      status.body, "<tr><th>剩余时间</th><td id=\"status-days-left\">剩余20个工作日</td></tr>"));
+      status.body,
+      "<tr><th scope=\"row\">答复期限</th><td id=\"status-due\">2024年12月24日</td></tr>"));
+  EXPECT_TRUE(Contains(
+      status.body,
+      "<tr><th scope=\"row\">剩余时间</th><td id=\"status-days-left\">剩余20个工作日</td></tr>"));
   for (const char* secret : {"李明", "13800000000", kResidentId, "liming@example.cn"}) {
     EXPECT_FALSE(Contains(status.body, secret)) << secret;
   }
@@ -96,7 +100,8 @@ TEST_F(ApplicationsWebTest, OnlineApplicationFromSubmissionToDecision) {
 
   status = LookUp(code);
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-label\">已办结</td>")) << status.body;
-  EXPECT_TRUE(Contains(status.body, "<tr><th>办结日期</th><td>2024-11-29</td></tr>"));
+  EXPECT_TRUE(
+      Contains(status.body, "<tr><th scope=\"row\">办结日期</th><td>2024年11月29日</td></tr>"));
   EXPECT_TRUE(Contains(status.body, "<td id=\"status-outcome\">"));
   EXPECT_TRUE(Contains(status.body, "予以公开"));
 }
@@ -124,15 +129,17 @@ TEST_F(ApplicationsWebTest, MissingFieldsKeepTheInputAndExplain) {
   auto fields = ApplyFields("");
   HttpReply r = SubmitOnline(fields);
   EXPECT_EQ(r.status, 422) << r.body;
-  EXPECT_TRUE(Contains(r.body, "<p class=\"error\" role=\"alert\" id=\"form-error\">"));
+  EXPECT_TRUE(Contains(
+      r.body, "<p class=\"field-error\" id=\"description-error\">请填写所需信息的内容描述</p>"));
   EXPECT_TRUE(Contains(r.body, "value=\"李明\""));  // the input is kept
   EXPECT_TRUE(Contains(r.body, "value=\"13800000000\""));
 
   fields = ApplyFields("查询");
   fields[0].second = "";  // no agency chosen
   r = SubmitOnline(fields);
-  EXPECT_EQ(r.status, 400);
-  EXPECT_TRUE(Contains(r.body, "请选择受理申请的机关"));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(
+      Contains(r.body, "<p class=\"field-error\" id=\"agency_id-error\">请选择受理申请的机关</p>"));
 
   fields = ApplyFields("查询");
   fields[3].second = "110105194912310021";  // wrong check character

@@ -1,5 +1,6 @@
 #include "http/application_codec.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "core/text.h"
@@ -127,6 +128,38 @@ Result<services::ApplicationInput> InputFromFields(const FieldFn& get) {
     GONGKAI_ASSIGN_OR_RETURN(in.delivery, ParseChoice(ParseDeliveryOrAlias, d, "获取方式"));
   }
   return in;
+}
+
+services::ApplicationInput InputFromFields(const FieldFn& get,
+                                           std::vector<services::FieldError>* errors) {
+  // Each choice is parsed alone, so one bad choice does not hide the others.
+  auto only = [&](const char* field) {
+    return [&get, field](std::string_view name) {
+      if (name == field) return get(name);
+      if (name == "agency_id") return std::string("1");
+      if (name == "applicant_kind") return std::string("natural_person");
+      return std::string();
+    };
+  };
+  for (const char* field : {"agency_id", "applicant_kind", "channel", "carrier", "delivery"}) {
+    auto one = InputFromFields(only(field));
+    if (!one.ok()) errors->push_back({field, one.status().UserMessage()});
+  }
+  // The refused choices take a valid stand-in; the errors refuse the input anyway.
+  auto refused = [&](std::string_view name) {
+    return std::any_of(errors->begin(), errors->end(),
+                       [&](const services::FieldError& e) { return e.field == name; });
+  };
+  auto lenient = [&](std::string_view name) -> std::string {
+    if (!refused(name)) return get(name);
+    if (name == "agency_id") return "1";
+    if (name == "applicant_kind") return "natural_person";
+    return "";
+  };
+  auto in = InputFromFields(lenient);
+  services::ApplicationInput out = in.ok() ? std::move(in).value() : services::ApplicationInput{};
+  if (refused("agency_id")) out.agency_id = 0;
+  return out;
 }
 
 Result<apps::Event> EventFromFields(const FieldFn& get) {

@@ -26,6 +26,11 @@ FieldFn JsonFields(const nlohmann::json& body);
 // description, document_number, purpose, carrier, delivery). Only the enumerations are checked
 // here (kInvalidArgument, Chinese, naming the field); the service checks the rest.
 Result<services::ApplicationInput> InputFromFields(const FieldFn& get);
+// The same for a form that shows every error beside its field: a missing or bad choice is
+// appended to `errors` (agency_id, applicant_kind, channel, carrier, delivery) and the input is
+// returned with the default in its place.
+services::ApplicationInput InputFromFields(const FieldFn& get,
+                                           std::vector<services::FieldError>* errors);
 // One event: type, date, note, party, consulted, days, fee_fen (or fee_yuan "123.40"),
 // fee_method, pages (按量: the fee is computed from them), outcomes (comma-separated codes, or
 // outcome/outcome2/outcome3). kInvalidArgument.

@@ -67,6 +67,9 @@ Status ApplyTable(const std::string& path, const std::string& table, const toml:
       } else if (key == "max_body_bytes") {
         s = ReadInt(path, full, node, 1024, 1LL << 30, &n);
         c->server.max_body_bytes = static_cast<size_t>(n);
+      } else if (key == "max_upload_body_bytes") {
+        s = ReadInt(path, full, node, 1024, 1LL << 30, &n);
+        c->server.max_upload_body_bytes = static_cast<size_t>(n);
       } else if (key == "request_timeout_seconds") {
         s = ReadInt(path, full, node, 1, 3600, &n);
         c->server.request_timeout_seconds = static_cast<int>(n);

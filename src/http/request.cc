@@ -1,6 +1,7 @@
 // HttpRequest helpers: headers, cookies, query strings and form bodies.
 
 #include <cctype>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -145,9 +146,24 @@ std::string HttpRequest::Query(std::string_view name) const {
   return FindUrlEncoded(query_string, name);
 }
 
+const MultipartForm& HttpRequest::Multipart() const {
+  if (multipart_cache == nullptr) {
+    const std::string* type = Header("content-type");
+    multipart_cache = std::make_shared<const MultipartForm>(
+        ParseMultipart(type == nullptr ? std::string_view() : std::string_view(*type), body));
+  }
+  return *multipart_cache;
+}
+
 std::string HttpRequest::Form(std::string_view name) const {
   const std::string* type = Header("content-type");
   if (type == nullptr) return {};
+  if (!MultipartBoundary(*type).empty()) {
+    for (const auto& [k, v] : Multipart().fields) {
+      if (k == name) return v;
+    }
+    return {};
+  }
   std::string_view t = *type;
   t = Trim(t.substr(0, t.find(';')));
   constexpr std::string_view kForm = "application/x-www-form-urlencoded";

@@ -43,6 +43,7 @@ void Check(bool condition) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ServerOptions limits;
   limits.max_body_bytes = 4096;
+  limits.max_upload_body_bytes = 8192;
   limits.max_header_bytes = 2048;
   std::string_view rest(reinterpret_cast<const char*>(data), size);
   // Like a keep-alive connection: parse pipelined requests until one fails.
@@ -56,7 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     HttpRequest& r = p.request;
     Check(!r.path.empty() && r.path.front() == '/');
     Check(r.path.find('\0') == std::string::npos);
-    Check(r.body.size() <= limits.max_body_bytes);
+    Check(r.body.size() <= limits.max_upload_body_bytes);
+    (void)r.Multipart();
     (void)r.Header("cookie");
     (void)r.Cookie("sid");
     (void)r.Query("q");

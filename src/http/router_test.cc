@@ -177,6 +177,13 @@ TEST(ParseRequestTest, ParsesCompleteIncompleteAndRejectedRequests) {
           .status,
       -1);
   EXPECT_EQ(ParseRequest("POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\n", limits).status, 413);
+  // Only a form with files (multipart/form-data) may be larger, up to max_upload_body_bytes.
+  ServerOptions upload = limits;
+  upload.max_upload_body_bytes = 16;
+  const std::string form =
+      "POST / HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ";
+  EXPECT_EQ(ParseRequest(form + "9\r\n\r\n", upload).status, -1);  // waits for the body
+  EXPECT_EQ(ParseRequest(form + "17\r\n\r\n", upload).status, 413);
   EXPECT_EQ(
       ParseRequest("GET / HTTP/1.1\r\nX: " + std::string(300, 'a') + "\r\n\r\n", limits).status,
       431);

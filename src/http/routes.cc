@@ -43,6 +43,7 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/apply", bind(HandleApplySubmit));
   r.Add("GET", "/status", bind(HandleStatusForm));
   r.Add("POST", "/status", bind(HandleStatusLookup));
+  r.Add("POST", "/status/letter", bind(HandleStatusLetter));
   r.Add("GET", "/admin/applications", bind(HandleAdminApplications));
   r.Add("POST", "/admin/applications", bind(HandleAdminRegisterApplication));
   r.Add("GET", "/admin/applications/new", bind(HandleAdminApplicationForm));
@@ -52,6 +53,11 @@ Router WebApp::MakeRouter() {
   r.Add("GET", "/admin/applications/{id}/letters/{kind}", bind(HandleLetterHtml));
   r.Add("GET", "/admin/applications/{id}/letters/{kind}/docx", bind(HandleLetterDocx));
   r.Add("POST", "/admin/applications/{id}/letters/{kind}/date", bind(HandleLetterDate));
+  r.Add("GET", "/admin/applications/{id}/attachments/{attachment}", bind(HandleAdminAttachment));
+  r.Add("GET", "/admin/agencies/{id}/seal", bind(HandleAdminSeal));
+  r.Add("GET", "/admin/agencies/{id}/seal.png", bind(HandleAdminSealImage));
+  r.Add("POST", "/admin/agencies/{id}/seal", bind(HandleAdminSealUpload));
+  r.Add("POST", "/admin/agencies/{id}/seal/remove", bind(HandleAdminSealRemove));
 
   r.Add("GET", "/api/v1/agencies", bind(HandleApiListAgencies));
   r.Add("POST", "/api/v1/agencies", bind(HandleApiCreateAgency));

@@ -155,7 +155,22 @@ std::string ConvertRequest(BeastRequest&& in, HttpRequest* out) {
 void ConfigureParser(BeastParser& parser, const ServerOptions& options) {
   parser.header_limit(static_cast<std::uint32_t>(
       std::min<size_t>(options.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-  parser.body_limit(static_cast<std::uint64_t>(options.max_body_bytes));
+  parser.body_limit(
+      static_cast<std::uint64_t>(std::max(options.max_body_bytes, options.max_upload_body_bytes)));
+}
+
+// True for a multipart/form-data request (a form with files): its body may be up to
+// max_upload_body_bytes; any other body up to max_body_bytes.
+bool IsUpload(const BeastRequest& req) {
+  return !MultipartBoundary(Sv(req[bhttp::field::content_type])).empty();
+}
+
+// After the header: the limit of this request's body. False when its Content-Length is over it.
+bool LimitBody(BeastParser& parser, const ServerOptions& options) {
+  size_t limit = IsUpload(parser.get()) ? options.max_upload_body_bytes : options.max_body_bytes;
+  parser.body_limit(static_cast<std::uint64_t>(limit));
+  auto length = parser.content_length();
+  return !length || *length <= limit;
 }
 
 class Session;
@@ -167,6 +182,7 @@ struct ServerCore {
   AccessLogFn access_log;
   SystemClock system_clock;
   std::string too_large_message;          // 413
+  std::string upload_too_large_message;   // 413 of a multipart/form-data body
   std::string headers_too_large_message;  // 431
   std::atomic<bool> stopping{false};
   std::mutex mu;
@@ -281,6 +297,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnHeader(beast::error_code ec, size_t) {
     if (ec) return OnReadError(ec);
+    if (!LimitBody(*parser_, core_->options)) return OnReadError(bhttp::error::body_limit);
     const BeastRequest& req = parser_->get();
     if (!parser_->is_done() && req.version() >= 11 &&
         EqualsIgnoreCase(Sv(req[bhttp::field::expect]), "100-continue")) {
@@ -316,7 +333,9 @@ class Session : public std::enable_shared_from_this<Session> {
     const Router& router = core_->router;
     HttpResponse response =
         status == 413
-            ? router.ErrorPage(request_, 413, "payload_too_large", core_->too_large_message)
+            ? router.ErrorPage(request_, 413, "payload_too_large",
+                               IsUpload(partial) ? core_->upload_too_large_message
+                                                 : core_->too_large_message)
         : status == 431
             ? router.ErrorPage(request_, 431, "header_too_large", core_->headers_too_large_message)
             : router.ErrorPage(request_, 400, "bad_request", "请求格式错误，无法解析。");
@@ -506,9 +525,19 @@ ParsedRequest ParseRequest(std::string_view bytes, const ServerOptions& limits) 
   parser.eager(true);
   beast::error_code ec;
   size_t used = 0;
+  bool limited = false;  // the body's limit is known once the header is (LimitBody)
   while (!parser.is_done()) {
     size_t n = parser.put(net::buffer(bytes.data() + used, bytes.size() - used), ec);
     used += n;
+    if (!limited && parser.is_header_done()) {
+      limited = true;
+      if (!LimitBody(parser, limits)) {
+        result.status = 413;
+        result.error = "Content-Length over the limit of its type";
+        result.consumed = used;
+        return result;
+      }
+    }
     if (ec == bhttp::error::need_more) {
       if (n == 0 || used >= bytes.size()) {
         result.status = -1;
@@ -533,6 +562,12 @@ ParsedRequest ParseRequest(std::string_view bytes, const ServerOptions& limits) 
     }
   }
   result.consumed = used;
+  if (parser.get().body().size() >
+      (IsUpload(parser.get()) ? limits.max_upload_body_bytes : limits.max_body_bytes)) {
+    result.status = 413;
+    result.error = "body over the limit of its type";
+    return result;
+  }
   std::string bad = ConvertRequest(parser.release(), &result.request);
   if (!bad.empty()) {
     result.status = 400;
@@ -554,6 +589,8 @@ class Server::Impl {
     core_.router = std::move(router);
     core_.access_log = std::move(access_log);
     core_.too_large_message = "请求体过大（上限 " + FormatSize(core_.options.max_body_bytes) + "）";
+    core_.upload_too_large_message =
+        "上传的内容过大（上限 " + FormatSize(core_.options.max_upload_body_bytes) + "）";
     core_.headers_too_large_message =
         "请求头过大（上限 " + FormatSize(core_.options.max_header_bytes) + "）";
   }

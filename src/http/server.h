@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/multipart.h"
 
 namespace gongkai {
 class Clock;
@@ -30,6 +31,7 @@ struct HttpRequest {
   int version = 11;         // 10 for HTTP/1.0, 11 for HTTP/1.1
   // Filled by the Router from `{name}` segments of the matched pattern.
   std::map<std::string, std::string> path_params;
+  mutable std::shared_ptr<const MultipartForm> multipart_cache;  // see Multipart()
 
   // First header with this (lower-case) name, or nullptr.
   const std::string* Header(std::string_view lower_name) const;
@@ -40,8 +42,12 @@ struct HttpRequest {
   // or "" when absent.
   std::string Query(std::string_view name) const;
   // First decoded value of a field of an `application/x-www-form-urlencoded`
-  // body (an HTML form POST), or "" when absent or the body is another type.
+  // body (an HTML form POST) or a text field of a `multipart/form-data` one, or
+  // "" when absent or the body is another type.
   std::string Form(std::string_view name) const;
+  // The multipart/form-data body, parsed on first use and kept (its `status` is
+  // kInvalidArgument when the body is another type or malformed).
+  const MultipartForm& Multipart() const;
   std::string PathParam(const std::string& name) const;
 };
 
@@ -113,9 +119,11 @@ using ErrorLogFn = std::function<void(const std::string& message)>;
 
 struct ServerOptions {
   std::string bind_address = "127.0.0.1";
-  uint16_t port = 8080;                 // 0 = any free port (tests)
-  int threads = 0;                      // 0 = one per core
-  size_t max_body_bytes = 1 << 20;      // larger bodies get 413
+  uint16_t port = 8080;             // 0 = any free port (tests)
+  int threads = 0;                  // 0 = one per core
+  size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+  // multipart/form-data bodies (forms with file uploads) may be this large instead.
+  size_t max_upload_body_bytes = 12 << 20;
   size_t max_header_bytes = 16 << 10;   // request line + headers; larger get 431
   int request_timeout_seconds = 30;     // to read one whole request (and to write its response)
   int keep_alive_timeout_seconds = 60;  // idle keep-alive connections

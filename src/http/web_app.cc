@@ -40,6 +40,8 @@ WebApp::WebApp(storage::Store& store, const Clock& clock, services::SecurityOpti
       letters_(store, clock, applications_),
       user_admin_(store, clock, security),
       audit_(store, clock),
+      seals_(store, clock),
+      public_letters_(applications_, letters_, seals_),
       lookup_limiter_(clock) {}
 
 namespace {

@@ -19,6 +19,8 @@
 #include "services/calendar_service.h"
 #include "services/letter_service.h"
 #include "services/user_admin_service.h"
+#include "services/public_letter_service.h"
+#include "services/seal_service.h"
 #include "storage/store.h"
 
 namespace gongkai::http {
@@ -100,6 +102,8 @@ class WebApp {
   services::CalendarService& calendars() { return calendars_; }
   services::UserAdminService& user_admin() { return user_admin_; }
   services::AuditService& audit() { return audit_; }
+  services::SealService& seals() { return seals_; }
+  services::PublicLetterService& public_letters() { return public_letters_; }
   // After a notice import: the new calendar for the applications (kept if it cannot be built).
   Status ReloadCalendar();
   // Failed public status look-ups per address (/status).
@@ -120,6 +124,8 @@ class WebApp {
   services::LetterService letters_;
   services::UserAdminService user_admin_;
   services::AuditService audit_;
+  services::SealService seals_;
+  services::PublicLetterService public_letters_;
   LookupLimiter lookup_limiter_;
   ViewRenderer views_;
   PageCache page_cache_;

@@ -34,32 +34,49 @@ constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 }  // namespace
 
-Status ValidateInput(ApplicationInput* in, Date today) {
+Status ValidateInput(ApplicationInput* in, Date today, std::vector<FieldError>* errors) {
   Contact& c = in->contact;
   const bool person = in->applicant_kind == ApplicantKind::kNaturalPerson;
-  GONGKAI_RETURN_IF_ERROR(
-      CheckField(&c.name, person ? "申请人姓名" : "申请人名称", kMaxNameChars, true));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.work_unit, "工作单位", kMaxNameChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.legal_representative, "法定代表人", kMaxNameChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.contact_person, "联系人", kMaxNameChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.phone, "联系电话", kMaxShortFieldChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.fax, "传真", kMaxShortFieldChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.email, "电子邮箱", kMaxEmailChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.address, "通信地址", kMaxAddressChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&c.postcode, "邮政编码", kMaxShortFieldChars, false));
-  if (!c.email.empty() && c.email.find('@') == std::string::npos) {
-    return InvalidArgument("email without @", "电子邮箱格式不正确");
+  Status first;
+  // Every field is checked, so a form can show all its errors at once.
+  auto note = [&](const char* field, Status s) {
+    if (s.ok()) return;
+    if (first.ok()) first = s;
+    if (errors != nullptr) errors->push_back({field, s.UserMessage()});
+  };
+  note("contact.name",
+       CheckField(&c.name, person ? "申请人姓名" : "申请人名称", kMaxNameChars, true));
+  note("contact.work_unit", CheckField(&c.work_unit, "工作单位", kMaxNameChars, false));
+  note("contact.legal_representative",
+       CheckField(&c.legal_representative, "法定代表人", kMaxNameChars, false));
+  note("contact.contact_person", CheckField(&c.contact_person, "联系人", kMaxNameChars, false));
+  Status phone = CheckField(&c.phone, "联系电话", kMaxShortFieldChars, false);
+  note("contact.phone", phone);
+  note("contact.fax", CheckField(&c.fax, "传真", kMaxShortFieldChars, false));
+  Status email = CheckField(&c.email, "电子邮箱", kMaxEmailChars, false);
+  if (email.ok() && !c.email.empty() && c.email.find('@') == std::string::npos) {
+    email = InvalidArgument("email without @", "电子邮箱格式不正确");
   }
-  if (c.phone.empty() && c.email.empty() && c.address.empty()) {
-    return InvalidArgument("no contact", "请至少填写联系电话、电子邮箱或通信地址中的一项");
+  note("contact.email", email);
+  Status address = CheckField(&c.address, "通信地址", kMaxAddressChars, false);
+  note("contact.address", address);
+  note("contact.postcode", CheckField(&c.postcode, "邮政编码", kMaxShortFieldChars, false));
+  if (phone.ok() && email.ok() && address.ok() && c.phone.empty() && c.email.empty() &&
+      c.address.empty()) {
+    note("contact",
+         InvalidArgument("no contact", "请至少填写联系电话、电子邮箱或通信地址中的一项"));
   }
-  GONGKAI_RETURN_IF_ERROR(
-      CheckField(&in->description, "所需信息的内容描述", kMaxDescriptionChars, true, true));
-  GONGKAI_RETURN_IF_ERROR(
-      CheckField(&in->document_number, "所需信息的名称或文号", kMaxDocumentNumberChars, false));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&in->purpose, "用途", kMaxPurposeChars, false, true));
-  GONGKAI_RETURN_IF_ERROR(CheckField(&in->identity.number, "证件号码", kMaxShortFieldChars, true));
-  return NormalizeAndValidateIdentity(in->applicant_kind, &in->identity, today);
+  note("description",
+       CheckField(&in->description, "所需信息的内容描述", kMaxDescriptionChars, true, true));
+  note("document_number",
+       CheckField(&in->document_number, "所需信息的名称或文号", kMaxDocumentNumberChars, false));
+  note("purpose", CheckField(&in->purpose, "用途", kMaxPurposeChars, false, true));
+  Status identity = CheckField(&in->identity.number, "证件号码", kMaxShortFieldChars, true);
+  if (identity.ok()) {
+    identity = NormalizeAndValidateIdentity(in->applicant_kind, &in->identity, today);
+  }
+  note("identity.number", identity);
+  return first;
 }
 
 Status ValidateEventText(Event* e) {

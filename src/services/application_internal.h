@@ -29,7 +29,9 @@ auto RetryBusy(F f) -> decltype(f()) {
 
 // Trims and checks every field (clean UTF-8, length caps, required fields, identity).
 // kInvalidArgument naming the field in Chinese.
-Status ValidateInput(ApplicationInput* input, Date today);
+// With `errors`, every refused field is appended ({form field, message}); the first is returned.
+Status ValidateInput(ApplicationInput* input, Date today,
+                     std::vector<FieldError>* errors = nullptr);
 
 // Checks one event's free-text fields (note, party, actor) and completes a fee notice given as a
 // page count (applications::CompleteFeeNotice).

@@ -23,6 +23,12 @@ std::string AppTarget(ApplicationId id) { return "application:" + std::to_string
 std::string AgencyTarget(agency::AgencyId id) { return "agency:" + std::to_string(id); }
 std::string Name(EventType t) { return "“" + std::string(EventTypeLabel(t)) + "”"; }
 
+// The audit line of an intake: the number, and the attachments' count when there are any.
+std::string AuditDetail(const std::string& number, const std::vector<AttachmentInput>& files) {
+  if (files.empty()) return number;
+  return number + " 附件" + std::to_string(files.size()) + "个";
+}
+
 // How many times a lost append race is retried before giving up.
 constexpr int kAppendAttempts = 5;
 // Unique-number collisions (a number taken by an import or a changed pattern) skipped per insert.
@@ -127,9 +133,10 @@ Result<SubmitResult> ApplicationService::InsertNumbered(storage::Transaction& tx
 
 Result<SubmitResult> ApplicationService::Register(const account::Actor& actor,
                                                   ApplicationInput input,
-                                                  std::vector<Event> initial_events) {
-  Date today = clock_.TodayInChina();
-  GONGKAI_RETURN_IF_ERROR(internal::ValidateInput(&input, today));
+                                                  std::vector<Event> initial_events,
+                                                  std::vector<AttachmentInput> attachments,
+                                                  std::vector<FieldError>* errors) {
+  GONGKAI_RETURN_IF_ERROR(CheckIntake(&input, attachments, errors));
   for (Event& e : initial_events) {
     if (e.actor.empty()) e.actor = actor.name;
     GONGKAI_RETURN_IF_ERROR(internal::ValidateEventText(&e));
@@ -156,17 +163,20 @@ Result<SubmitResult> ApplicationService::Register(const account::Actor& actor,
       }
     }
     GONGKAI_ASSIGN_OR_RETURN(SubmitResult r, InsertNumbered(*tx, app, year, true));
-    GONGKAI_RETURN_IF_ERROR(
-        AppendAudit(*tx, clock_, actor, "application_register", AppTarget(r.id), r.number));
+    GONGKAI_RETURN_IF_ERROR(InsertAttachments(*tx, r.id, attachments));
+    GONGKAI_RETURN_IF_ERROR(AppendAudit(*tx, clock_, actor, "application_register", AppTarget(r.id),
+                                        AuditDetail(r.number, attachments)));
     GONGKAI_RETURN_IF_ERROR(tx->Commit());
     return r;
   });
 }
 
-Result<SubmitResult> ApplicationService::SubmitOnline(ApplicationInput input) {
+Result<SubmitResult> ApplicationService::SubmitOnline(ApplicationInput input,
+                                                      std::vector<AttachmentInput> attachments,
+                                                      std::vector<FieldError>* errors) {
   Date today = clock_.TodayInChina();
   input.channel = Channel::kOnline;
-  GONGKAI_RETURN_IF_ERROR(internal::ValidateInput(&input, today));
+  GONGKAI_RETURN_IF_ERROR(CheckIntake(&input, attachments, errors));
   Application app = internal::FromInput(input);
   account::Actor public_actor;
   public_actor.name = "public";
@@ -176,6 +186,7 @@ Result<SubmitResult> ApplicationService::SubmitOnline(ApplicationInput input) {
   }
   auto cal = Calendar();
   GONGKAI_RETURN_IF_ERROR(internal::ValidateHistory(app.channel, app.events, *cal));
+  const auto clock = internal::TryClock(app, today, *cal);
   return RetryBusy([&]() -> Result<SubmitResult> {
     GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
     Result<agency::Agency> agency = tx->agencies().Get(input.agency_id);
@@ -183,43 +194,17 @@ Result<SubmitResult> ApplicationService::SubmitOnline(ApplicationInput input) {
       return NotFound("agency " + std::to_string(input.agency_id), "所选机构不存在");
     }
     GONGKAI_ASSIGN_OR_RETURN(SubmitResult r, InsertNumbered(*tx, app, today.year, true));
-    GONGKAI_RETURN_IF_ERROR(
-        AppendAudit(*tx, clock_, public_actor, "application_submit", AppTarget(r.id), r.number));
+    GONGKAI_RETURN_IF_ERROR(InsertAttachments(*tx, r.id, attachments));
+    GONGKAI_RETURN_IF_ERROR(AppendAudit(*tx, clock_, public_actor, "application_submit",
+                                        AppTarget(r.id), AuditDetail(r.number, attachments)));
     GONGKAI_RETURN_IF_ERROR(tx->Commit());
+    if (clock) {
+      r.received = clock->received;
+      r.due = clock->due;
+      r.due_note = clock->ProvisionalNote();
+    }
     return r;
   });
-}
-
-Result<PublicStatusView> ApplicationService::PublicStatus(const std::string& lookup_code) {
-  const Status unknown = NotFound("lookup code", "查询码不正确或不存在，请核对后重新输入");
-  std::string code = internal::CanonicalLookupCode(lookup_code);
-  if (code.empty()) return unknown;
-  GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
-  Result<ApplicationId> id = tx->application_meta().FindByLookupHash(account::Sha256Hex(code));
-  if (!id.ok()) {
-    return id.status().code() == StatusCode::kNotFound ? unknown : id.status();
-  }
-  GONGKAI_ASSIGN_OR_RETURN(Application app, tx->applications().Get(*id));
-  GONGKAI_ASSIGN_OR_RETURN(agency::Agency agency, tx->agencies().Get(app.agency_id));
-  PublicStatusView v;
-  v.number = app.number;
-  v.agency_name = agency.name;
-  v.received = ReceiptDate(app.channel, app.events);
-  auto clock = internal::TryClock(app, clock_.TodayInChina(), *Calendar());
-  auto conclusion = ConclusionOf(app.events);
-  v.status_label = StatusLabel(clock        ? clock->status
-                               : conclusion ? ApplicationStatus::kConcluded
-                                            : ApplicationStatus::kInProgress);
-  if (clock) {
-    v.due = clock->due;
-    if (clock->due && !clock->conclusion) v.working_days_left = clock->working_days_left;
-    if (!clock->conclusion) v.due_note = clock->ProvisionalNote();
-  }
-  if (conclusion) {
-    v.decided = conclusion->date;
-    v.outcome_label = FullLabel(conclusion->row);
-  }
-  return v;
 }
 
 Result<ApplicationDetail> ApplicationService::Get(const account::Actor& actor, ApplicationId id) {
@@ -242,6 +227,7 @@ Result<ApplicationDetail> ApplicationService::LoadDetail(const account::Actor& a
   }
   GONGKAI_ASSIGN_OR_RETURN(d.filing, tx->application_meta().GetFiling(id));
   GONGKAI_ASSIGN_OR_RETURN(d.chain, ChainIn(*tx, app.agency_id));
+  GONGKAI_ASSIGN_OR_RETURN(d.attachments, tx->attachments().List(id));
   d.app = std::move(app);
   return d;
 }

@@ -18,6 +18,7 @@
 #include "calendar/working_day_calendar.h"
 #include "core/clock.h"
 #include "report/annual_report.h"
+#include "services/attachments.h"
 #include "storage/store.h"
 
 namespace gongkai::services {
@@ -55,20 +56,61 @@ struct SubmitResult {
   applications::ApplicationId id = 0;
   std::string number;
   std::string lookup_code;  // "ABCD-EFGH-JKMN-PQRS" (16 Crockford base32 chars); shown once
+  // SubmitOnline: for the receipt (回执).
+  std::optional<Date> received;
+  std::optional<Date> due;
+  std::string due_note;  // 「预计：…尚未发布」 when the due date is provisional
 };
 
-// The public status page: nothing about the applicant.
+// The public status page: nothing about the applicant. What is happening and what the applicant
+// may or must do next, in plain words (templates word it; the facts are here).
 struct PublicStatusView {
+  applications::ApplicationId id = 0;  // internal: never shown
+  agency::AgencyId agency_id = 0;      // internal
   std::string number;
   std::string agency_name;
+  std::string agency_phone;  // how to reach the agency (may be empty)
+  std::string agency_address;
+  std::string agency_office_hours;
+  std::string supervisor_name;  // the agency above (投诉、举报; 复议机关 when a government)
+  bool supervisor_is_government = false;
   std::optional<Date> received;
+  applications::ApplicationStatus status = applications::ApplicationStatus::kInProgress;
   std::string status_label;  // StatusLabel (待确认收到 / 办理中 / … / 已办结)
   std::optional<Date> due;
   std::optional<int> working_days_left;  // while open and a due date runs
-  std::string due_note;         // ClockState::ProvisionalNote(): 「预计：…尚未发布」
+  std::string due_note;  // ClockState::ProvisionalNote(): 「预计：…尚未发布」
+  bool overdue = false;  // open past the due date
+  int overdue_days = 0;  // working days past it
+  bool paused = false;   // the clock waits (征求意见, 缴费)
+  // 待补正: what to correct (the notice's note) and by when.
+  std::string correction_items;
+  std::optional<Date> correction_deadline;
+  // 待缴费: the amount (fen), how it was computed (按件 / 按量), the payment deadline.
+  std::optional<applications::Fen> fee;
+  std::string fee_method_label;
+  std::optional<Date> fee_deadline;
+  std::string fee_note;  // the fee notice's note (payment details the clerk wrote)
+  // 征求意见中: whom (a third party or another agency), by when they should answer.
+  bool consulting_agency = false;
+  std::optional<Date> consultation_deadline;
+  bool wait_expired = false;    // the 补正 / 缴费 / 征求意见 period already ended
   std::optional<Date> decided;  // the conclusion date
-  std::string outcome_label;    // the counted row's label when concluded
+  std::optional<applications::OutcomeRow> outcome;
+  std::string outcome_label;      // the counted row's label when concluded
+  std::optional<Date> delivered;  // 送达: the reply letter may be downloaded from then on
 };
+
+// How the public identifies an application: its lookup code, or its number with the last six
+// characters of the applicant's ID number (身份证号码 / 统一社会信用代码).
+struct PublicCredentials {
+  std::string lookup_code;
+  std::string number;
+  std::string id_last6;
+};
+
+// An attachment without its bytes (lists), or with them (downloads).
+using Attachment = storage::StoredAttachment;
 
 struct ListFilter {
   enum class State { kAll, kOpen, kClosed };
@@ -124,6 +166,7 @@ struct ApplicationDetail {
   std::vector<applications::Case> cases;
   std::optional<Filing> filing;
   std::string agency_name;
+  std::vector<Attachment> attachments;  // without their bytes
   int later_events = 0;  // GetAsOf: events dated after the day asked, left out of `app.events`
   account::ApprovalChain chain;              // the agency's decision approval chain (empty: none)
   std::string pending_approval_step;         // as ApplicationSummary
@@ -214,16 +257,34 @@ class ApplicationService {
   // checked with ValidateNext in order; actor name filled in when empty). Like RecordEvent,
   // nothing is stored when the clock of the events cannot be computed (kOutOfRange …).
   // kInvalidArgument / kFailedPrecondition (Chinese), kNotFound (agency), kPermissionDenied.
+  //
+  // `attachments` are stored in the same transaction (CheckAttachments). With `errors`, every
+  // refused field is appended to it (the first also being the returned status); entries already
+  // in it (the form's own parse errors) refuse the input too, and nothing is stored.
   Result<SubmitResult> Register(const account::Actor& actor, ApplicationInput input,
-                                std::vector<applications::Event> initial_events);
+                                std::vector<applications::Event> initial_events,
+                                std::vector<AttachmentInput> attachments = {},
+                                std::vector<FieldError>* errors = nullptr);
 
   // The public online form: no actor; channel forced to 在线; events 提交 and 确认收到 dated
   // today (China). Returns the number and a fresh lookup code (only its SHA-256 is stored).
-  Result<SubmitResult> SubmitOnline(ApplicationInput input);
+  // `attachments` and `errors` as for Register.
+  Result<SubmitResult> SubmitOnline(ApplicationInput input,
+                                    std::vector<AttachmentInput> attachments = {},
+                                    std::vector<FieldError>* errors = nullptr);
 
   // The public status behind a lookup code (dashes, spaces and case ignored). kNotFound with the
   // same Chinese message for any unknown or malformed code.
   Result<PublicStatusView> PublicStatus(const std::string& lookup_code);
+  // The public status behind a lookup code, or else behind a number and the last six characters
+  // of the ID number (case ignored; compared in constant time). kNotFound with one Chinese
+  // message for any mismatch, so a caller cannot tell which part was wrong.
+  Result<PublicStatusView> PublicLookup(const PublicCredentials& credentials);
+
+  // One attachment with its bytes (kView on the application's agency). kNotFound when it does
+  // not exist or belongs to another application.
+  Result<Attachment> GetAttachment(const account::Actor& actor, applications::ApplicationId id,
+                                   int64_t attachment_id);
 
   // kView on the application's agency. The clock is as of today (China).
   Result<ApplicationDetail> Get(const account::Actor& actor, applications::ApplicationId id);
@@ -356,6 +417,14 @@ class ApplicationService {
   Result<SubmitResult> InsertNumbered(storage::Transaction& tx,
                                       const applications::Application& app, int year,
                                       bool with_lookup_code);
+  // Validates the input and the attachments into `errors` (see Register); the first refusal.
+  Status CheckIntake(ApplicationInput* input, const std::vector<AttachmentInput>& attachments,
+                     std::vector<FieldError>* errors);
+  // Stores the (checked) attachments of application `id` inside `tx`.
+  Status InsertAttachments(storage::Transaction& tx, applications::ApplicationId id,
+                           const std::vector<AttachmentInput>& attachments);
+  // The public view of one application (read inside `tx`).
+  Result<PublicStatusView> PublicViewOf(storage::Transaction& tx, applications::ApplicationId id);
 
   storage::Store& store_;
   const Clock& clock_;

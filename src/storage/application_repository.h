@@ -72,6 +72,9 @@ class ApplicationMetaRepository {
   virtual Status SetLookupHash(applications::ApplicationId id, const std::string& hash) = 0;
   // kNotFound for an unknown hash.
   virtual Result<applications::ApplicationId> FindByLookupHash(const std::string& hash) = 0;
+  // The applications numbered exactly `number` (one per agency at most), by id.
+  virtual Result<std::vector<applications::ApplicationId>> FindByNumber(
+      const std::string& number) = 0;
   // The due date of an application computed as of `snapshot.as_of` (nullopt: none runs or it
   // could not be computed). Replaces the previous one.
   virtual Status SetDueSnapshot(const DueSnapshot& snapshot) = 0;

@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "storage/application_repository.h"
 #include "storage/letter_repository.h"
+#include "storage/upload_repository.h"
 
 namespace gongkai::storage {
 
@@ -140,6 +141,8 @@ class Transaction {
   virtual ApplicationMetaRepository& application_meta() = 0;
   virtual HolidayNoticeRepository& holiday_notices() = 0;
   virtual LetterRepository& letters() = 0;
+  virtual AttachmentRepository& attachments() = 0;
+  virtual SealRepository& seals() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };

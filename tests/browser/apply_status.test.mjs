@@ -6,59 +6,12 @@
 //   node tests/browser/apply_status.test.mjs            (after scripts/build)
 //   GONGKAI_BIN=… CHROMIUM=… node …                     (other binary or browser)
 import { chromium } from "playwright-core";
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { browserPath, clerkPassword, startSite } from "./harness.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const bin = process.env.GONGKAI_BIN || path.join(root, "build/release/gongkai");
-const browserPath = process.env.CHROMIUM || "/usr/bin/chromium";
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "gongkai-browser-"));
-const shots = process.env.GONGKAI_SCREENSHOTS || path.join(work, "screenshots");
-fs.mkdirSync(shots, { recursive: true });
-
-// A holiday file covering last year to next year (only 元旦): the test does not depend on the
-// bundled data reaching today's date (the real data is tested in C++).
-const year = new Date().getFullYear();
-const holidays = path.join(work, "holidays.tsv");
-fs.writeFileSync(holidays, `# years: ${year - 1}-${year + 1}\ndate\tkind\tname\n` +
-  [year - 1, year, year + 1].map((y) => `${y}-01-01\tholiday\t元旦\n`).join(""));
-const env = { ...process.env, GONGKAI_DATA_DIR: path.join(work, "var"), GONGKAI_HOLIDAYS: holidays };
-
-function cli(args, input = "") {
-  const r = spawnSync(bin, args, { env, input, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`gongkai ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout;
-}
-
-cli(["db", "migrate"]);
-cli(["agency", "add", "--name", "樟树市人民政府", "--kind", "government"]);
-cli(["agency", "add", "--name", "樟树市工业和信息化局", "--short-name", "樟工信",
-  "--parent", "樟树市人民政府", "--reconsideration-body", "樟树市人民政府",
-  "--court", "樟树市人民法院"]);
-cli(["user", "add", "clerk", "--name", "王经办", "--role", "application_clerk@樟工信"],
-  "browser-test-pass-9\n");
-// Decisions count at once here (the approval chain is tested in application_approval_web_test).
-cli(["app", "approval-chain", "--agency", "樟工信", "--set", "none"]);
-
-// `--port 0`: the server picks a free port and prints it.
-const server = spawn(bin, ["serve", "--port", "0", "--threads", "2"], { env });
-let serverErr = "";
-server.stderr.on("data", (d) => { serverErr += d; });
-const base = await new Promise((resolve, reject) => {
-  let out = "";
-  const timer = setTimeout(() => reject(new Error(`server did not start: ${serverErr}`)), 10000);
-  server.stdout.on("data", (d) => {
-    out += d;
-    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-    if (m) { clearTimeout(timer); resolve(`http://127.0.0.1:${m[1]}`); }
-  });
-  server.on("exit", (code) => reject(new Error(`server exited ${code}: ${serverErr}`)));
-});
+const site = await startSite("gongkai-browser-");
+const { base, year, shots } = site;
 
 const browser = await chromium.launch({ executablePath: browserPath, args: ["--no-sandbox"] });
 const started = Date.now();
@@ -111,7 +64,7 @@ try {
   // The clerk signs in and finds it in the queue.
   await page.goto(`${base}/login`);
   await page.fill("#username", "clerk");
-  await page.fill("#password", "browser-test-pass-9");
+  await page.fill("#password", clerkPassword);
   await Promise.all([page.waitForNavigation(), page.click("button[type=submit].primary")]);
   await page.goto(`${base}/admin/applications`);
   const queue = await page.textContent("main");
@@ -163,12 +116,7 @@ try {
   console.error(`browser test FAILED: ${e.stack || e}\nscreenshots: ${shots}`);
 } finally {
   await browser.close();
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  // Keep the screenshots; drop the database and the holiday file.
-  fs.rmSync(path.join(work, "var"), { recursive: true, force: true });
-  fs.rmSync(holidays, { force: true });
+  await site.stop();
 }
 process.exit(failed ? 1 : 0);
 

@@ -4,6 +4,7 @@
 #include "applications/events.h"
 #include "http/application_codec.h"
 #include "http/handlers/application_view.h"
+#include "http/handlers/form_errors.h"
 #include "http/handlers/handlers.h"
 
 namespace gongkai::http {
@@ -22,10 +23,12 @@ mstch::map Section(const std::string& id, const std::string& title,
 }
 
 HttpResponse RegisterPage(const HttpRequest& req, WebApp& app, const services::SignedIn& who,
-                          int status, const FieldFn& get, const std::string& error) {
+                          int status, const FieldFn& get, const std::string& error,
+                          const std::vector<services::FieldError>& errors = {}) {
   auto all = app.agencies().List();
   if (!all.ok()) return app.Error(req, all.status());
   mstch::map form = ApplicationFormContext(get, ViewableAgencies(*all, who.actor), true);
+  AddFieldErrors(errors, &form);
   form["error"] = error;
   return app.Page(status, "application_new", "登记依申请公开申请", std::move(form), &who);
 }
@@ -95,24 +98,29 @@ HttpResponse HandleAdminRegisterApplication(const HttpRequest& req, WebApp& app)
   Status csrf = app.CheckCsrf(req, *who);
   if (!csrf.ok()) return app.Error(req, csrf);
   FieldFn get = FormFields(req);
+  std::vector<services::FieldError> errors;
   auto fail = [&](const Status& s) {
     int code = s.code() == StatusCode::kInvalidArgument ? 422 : HttpStatusFor(s.code());
-    return RegisterPage(req, app, *who, code, get, s.UserMessage());
+    return RegisterPage(req, app, *who, code, get, errors.empty() ? s.UserMessage() : "", errors);
   };
-  auto input = InputFromFields(get);
-  if (!input.ok()) return fail(input.status());
+  services::ApplicationInput input = InputFromFields(get, &errors);
+  std::vector<services::AttachmentInput> files = AttachmentsFrom(req, &errors);
+  // The dates are checked here so that their errors show with all the others.
   auto submitted = Date::Parse(get("submitted_date"));
-  if (!submitted.ok()) return fail(submitted.status());
-  std::vector<apps::Event> events = {apps::events::Submitted(*submitted)};
+  if (!submitted.ok()) errors.push_back({"submitted_date", submitted.status().UserMessage()});
+  std::vector<apps::Event> events = {apps::events::Submitted(submitted.ok() ? *submitted : Date{})};
   if (std::string r = get("receipt_date");
-      !r.empty() && input->channel != apps::Channel::kInPerson) {
+      !r.empty() && input.channel != apps::Channel::kInPerson) {
     auto receipt = Date::Parse(r);
-    if (!receipt.ok()) return fail(receipt.status());
-    events.push_back(input->channel == apps::Channel::kRegisteredLetter
-                         ? apps::events::SignedFor(*receipt)
-                         : apps::events::Confirmed(*receipt));
+    if (!receipt.ok()) {
+      errors.push_back({"receipt_date", receipt.status().UserMessage()});
+    } else {
+      events.push_back(input.channel == apps::Channel::kRegisteredLetter
+                           ? apps::events::SignedFor(*receipt)
+                           : apps::events::Confirmed(*receipt));
+    }
   }
-  auto done = app.applications().Register(who->actor, std::move(input).value(), events);
+  auto done = app.applications().Register(who->actor, std::move(input), events, files, &errors);
   if (!done.ok()) return fail(done.status());
   // The lookup code is shown once, here, for the clerk to hand to the applicant.
   std::string notice = "已登记：" + done->number;

@@ -157,20 +157,6 @@ std::string DaysLeft(int n) {
                 : "已逾期" + std::to_string(-n) + "个工作日";
 }
 
-mstch::map PublicStatusContext(const services::PublicStatusView& v) {
-  mstch::map m{{"number", v.number},
-               {"agency_name", v.agency_name},
-               {"received", DateText(v.received)},
-               {"status", v.status_label},
-               {"due", DateText(v.due)},
-               {"has_days_left", v.working_days_left.has_value()},
-               {"days_left", DaysLeft(v.working_days_left.value_or(0))},
-               {"due_note", v.due_note},
-               {"decided", v.decided ? v.decided->ToString() : std::string()},
-               {"outcome", v.outcome_label}};
-  return m;
-}
-
 mstch::array SummaryRows(const std::vector<services::ApplicationSummary>& list) {
   mstch::array rows;
   for (const auto& s : list) {
@@ -308,7 +294,9 @@ mstch::map DetailContext(const services::ApplicationDetail& d,
           {"letters", letter_forms},
           {"has_letters", !letter_forms.empty()},
           // A refusal of an action the page does not offer now: the reason at the top.
-          {"form_error", state && !state_shown ? state->error : std::string()}};
+          {"form_error", state && !state_shown ? state->error : std::string()},
+          {"attachments", AttachmentRows(d.attachments)},
+          {"has_attachments", !d.attachments.empty()}};
 }
 
 }  // namespace gongkai::http

@@ -30,8 +30,17 @@ AgencyChoice ChooseAgency(const std::vector<agency::Agency>& viewable, std::stri
 mstch::map ApplicationFormContext(const FieldFn& get, const std::vector<agency::Agency>& agencies,
                                   bool staff);
 
-// number, agency, received, status, due, days left, decided, outcome.
+// The public status page (public_status_view.cc): number, agency, received, status, due, days
+// left, decided, outcome; and in plain words the headline, summary, 补正事项, next steps and the
+// remedies, with letter_ready once the reply was served.
 mstch::map PublicStatusContext(const services::PublicStatusView& v);
+
+// The attachments of an application (upload_pages.cc): kind, name, type, size, SHA-256, and
+// attachment_id for the download link.
+mstch::array AttachmentRows(const std::vector<services::Attachment>& attachments);
+
+// 「剩余5个工作日」 / 「已逾期3个工作日」.
+std::string DaysLeft(int n);
 
 // One row per application: id, number, applicant, received, due, days left, status.
 mstch::array SummaryRows(const std::vector<services::ApplicationSummary>& list);

@@ -69,6 +69,8 @@ HttpResponse HandleApplyForm(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApplySubmit(const HttpRequest& req, WebApp& app);
 HttpResponse HandleStatusForm(const HttpRequest& req, WebApp& app);
 HttpResponse HandleStatusLookup(const HttpRequest& req, WebApp& app);
+// The served reply letter (POST with the same look-up as /status): HTML or DOCX.
+HttpResponse HandleStatusLetter(const HttpRequest& req, WebApp& app);
 
 // 依申请公开, staff pages (application_pages.cc).
 HttpResponse HandleAdminApplications(const HttpRequest& req, WebApp& app);
@@ -77,6 +79,13 @@ HttpResponse HandleAdminRegisterApplication(const HttpRequest& req, WebApp& app)
 HttpResponse HandleAdminApplication(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminApplicationTables(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminRecordEvent(const HttpRequest& req, WebApp& app);
+// One attachment of an application, as a download (upload_pages.cc).
+HttpResponse HandleAdminAttachment(const HttpRequest& req, WebApp& app);
+// The agency's 依申请公开专用章: the page, the image, upload and removal (upload_pages.cc).
+HttpResponse HandleAdminSeal(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminSealImage(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminSealUpload(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminSealRemove(const HttpRequest& req, WebApp& app);
 
 // The working-day calendar and the import of holiday notices (calendar_pages.cc).
 HttpResponse HandleAdminCalendar(const HttpRequest& req, WebApp& app);

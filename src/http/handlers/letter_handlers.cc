@@ -120,12 +120,14 @@ HttpResponse RenderLetter(const HttpRequest& req, WebApp& app, const services::S
     page["dated"] = dating->event_date.has_value();
     return app.Page(422, "letter_refused", "不能生成" + label, page, &who);
   }
+  auto seal = app.seals().ForApplication(id);  // the agency's uploaded seal, if any
+  if (!seal.ok()) return app.Error(req, seal.status());
   HttpResponse r;
   r.status = status;
   r.AddHeader("Cache-Control", "no-store");
   std::string name = letter->number + letter->title;
   if (format == "docx") {
-    auto docx = letters::RenderLetterDocx(*letter, letters::Seal{});
+    auto docx = letters::RenderLetterDocx(*letter, *seal);
     if (!docx.ok()) return app.Error(req, docx.status());
     r.content_type = kDocxType;
     r.body = std::move(docx).value();
@@ -137,9 +139,9 @@ HttpResponse RenderLetter(const HttpRequest& req, WebApp& app, const services::S
   if (req.Query("copy") == "file") {  // 存档联 with the 签发单
     auto sign_offs = app.letters().SignOffs(who.actor, id);
     if (!sign_offs.ok()) return app.Error(req, sign_offs.status());
-    html = letters::RenderFileCopyHtml(*letter, letters::Seal{}, *sign_offs);
+    html = letters::RenderFileCopyHtml(*letter, *seal, *sign_offs);
   } else {
-    html = letters::RenderLetterHtml(*letter, letters::Seal{});
+    html = letters::RenderLetterHtml(*letter, *seal);
   }
   if (!html.ok()) return app.Error(req, html.status());
   r.body = std::move(html).value();

@@ -69,6 +69,14 @@ Result<ApplicationId> SqliteApplicationMetaRepository::FindByLookupHash(const st
   return s.Int(0);
 }
 
+Result<std::vector<ApplicationId>> SqliteApplicationMetaRepository::FindByNumber(
+    const std::string& number) {
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("SELECT id FROM applications WHERE number = ? ORDER BY id"));
+  s.Bind(1, number);
+  return s.ReadAll([](const Stmt& row) -> ApplicationId { return row.Int(0); });
+}
+
 Status SqliteApplicationMetaRepository::SetDueSnapshot(const DueSnapshot& snapshot) {
   GONGKAI_ASSIGN_OR_RETURN(
       Stmt s, conn_->Prepare("INSERT INTO application_due_snapshots (application_id, due, as_of) "

@@ -48,6 +48,8 @@ class Stmt {
   Stmt& Bind(int index, int64_t value);
   Stmt& Bind(int index, std::string_view value);
   Stmt& BindNull(int index);
+  // Binds bytes as a BLOB (NUL bytes and all).
+  Stmt& BindBlob(int index, std::string_view bytes);
   Stmt& Bind(int index, const std::optional<int64_t>& value) {
     return value ? Bind(index, *value) : BindNull(index);
   }
@@ -71,6 +73,7 @@ class Stmt {
     return IsNull(col) ? std::nullopt : std::optional<int64_t>(Int(col));
   }
   std::string Text(int col) const;
+  std::string Blob(int col) const;
 
  private:
   sqlite3* db_;

@@ -127,6 +127,7 @@ class SqliteApplicationMetaRepository final : public ApplicationMetaRepository {
   Status SetNumberPattern(agency::AgencyId agency, const std::string& pattern) override;
   Status SetLookupHash(applications::ApplicationId id, const std::string& hash) override;
   Result<applications::ApplicationId> FindByLookupHash(const std::string& hash) override;
+  Result<std::vector<applications::ApplicationId>> FindByNumber(const std::string& number) override;
   Status SetDueSnapshot(const DueSnapshot& snapshot) override;
   Result<std::vector<DueSnapshot>> DueSnapshots() override;
   Status InsertFiling(applications::ApplicationId id, const ApplicationFiling& f) override;
@@ -149,6 +150,28 @@ class SqliteLetterRepository final : public LetterRepository {
   Result<std::optional<LetterDate>> GetDate(applications::ApplicationId id,
                                             const std::string& kind) override;
   Status PutDate(const LetterDate& date) override;
+
+ private:
+  Connection* conn_;
+};
+
+class SqliteAttachmentRepository final : public AttachmentRepository {
+ public:
+  explicit SqliteAttachmentRepository(Connection* conn) : conn_(conn) {}
+  Result<int64_t> Insert(const StoredAttachment& a) override;
+  Result<std::vector<StoredAttachment>> List(applications::ApplicationId id) override;
+  Result<StoredAttachment> Get(int64_t attachment_id) override;
+
+ private:
+  Connection* conn_;
+};
+
+class SqliteSealRepository final : public SealRepository {
+ public:
+  explicit SqliteSealRepository(Connection* conn) : conn_(conn) {}
+  Status Put(const StoredSeal& seal) override;
+  Result<std::optional<StoredSeal>> Get(agency::AgencyId agency) override;
+  Status Delete(agency::AgencyId agency) override;
 
  private:
   Connection* conn_;

@@ -27,7 +27,9 @@ class SqliteTransaction final : public Transaction {
         holiday_notices_(conn_.get()),
         applications_(conn_.get()),
         application_meta_(conn_.get()),
-        letters_(conn_.get()) {}
+        letters_(conn_.get()),
+        attachments_(conn_.get()),
+        seals_(conn_.get()) {}
 
   ~SqliteTransaction() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
@@ -44,6 +46,8 @@ class SqliteTransaction final : public Transaction {
   ApplicationRepository& applications() override { return applications_; }
   ApplicationMetaRepository& application_meta() override { return application_meta_; }
   LetterRepository& letters() override { return letters_; }
+  AttachmentRepository& attachments() override { return attachments_; }
+  SealRepository& seals() override { return seals_; }
 
   Status Commit() override {
     if (done_) return FailedPrecondition("transaction already finished");
@@ -67,6 +71,8 @@ class SqliteTransaction final : public Transaction {
   SqliteApplicationRepository applications_;
   SqliteApplicationMetaRepository application_meta_;
   SqliteLetterRepository letters_;
+  SqliteAttachmentRepository attachments_;
+  SqliteSealRepository seals_;
 };
 
 // "001_init.sql" → 1, "init". -1 for a malformed name.
