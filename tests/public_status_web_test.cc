@@ -16,6 +16,9 @@ class PublicStatusWebTest : public ApplicationsWebTest {
   }
 
   void Record(const std::string& json) {
+    // Decisions count at once (no 拟办→签发 chain): these tests are about the applicant's page.
+    ASSERT_TRUE(
+        app_->applications().SetDecisionChain(account::Actor::Console(), bureau_, "none").ok());
     std::string clerk = SignIn("clerk");
     int64_t id = IdOf(clerk, kNumber);
     ASSERT_GT(id, 0);

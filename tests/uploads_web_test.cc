@@ -270,7 +270,9 @@ TEST_F(UploadsWebTest, SealIsCheckedStoredAuditedUsedOnLettersAndRemoved) {
   EXPECT_EQ(image.body, png);
   EXPECT_EQ(image.Header("content-type"), "image/png");
 
-  // The letters use it.
+  // The letters use it (decided at once: no approval chain in this test).
+  ASSERT_TRUE(
+      app_->applications().SetDecisionChain(account::Actor::Console(), bureau_, "none").ok());
   ASSERT_EQ(SubmitOnline(ApplyFields("企业名单")).status, 200);
   int64_t id = IdOf(clerk, "樟工信依申〔2024〕1号");
   ASSERT_EQ(Api("POST", "/api/v1/applications/" + std::to_string(id) + "/events", clerk,
