@@ -36,6 +36,7 @@ WebApp::WebApp(storage::Store& store, const Clock& clock, services::SecurityOpti
       calendars_(store, clock, BaseOrBundled(std::move(calendar_base))),
       applications_(store, clock, CalendarOrBuilt(std::move(calendar), calendars_)),
       letters_(store, clock, applications_),
+      ledger_(store, clock, applications_),
       lookup_limiter_(clock) {}
 
 std::optional<services::SignedIn> WebApp::CurrentUser(const HttpRequest& request) {

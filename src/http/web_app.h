@@ -15,6 +15,7 @@
 #include "services/agency_service.h"
 #include "services/application_service.h"
 #include "services/calendar_service.h"
+#include "services/ledger_service.h"
 #include "services/letter_service.h"
 #include "storage/store.h"
 
@@ -77,6 +78,7 @@ class WebApp {
   services::AccountService& accounts() { return accounts_; }
   services::ApplicationService& applications() { return applications_; }
   services::LetterService& letters() { return letters_; }
+  services::LedgerService& ledger() { return ledger_; }
   services::CalendarService& calendars() { return calendars_; }
   // After a notice import: the new calendar for the applications (kept if it cannot be built).
   Status ReloadCalendar();
@@ -96,6 +98,7 @@ class WebApp {
   services::CalendarService calendars_;
   services::ApplicationService applications_;
   services::LetterService letters_;
+  services::LedgerService ledger_;
   LookupLimiter lookup_limiter_;
   ViewRenderer views_;
   PageCache page_cache_;

@@ -32,7 +32,7 @@ HttpResponse LoginPage(WebApp& app, int status, const std::string& error,
 }  // namespace
 
 HttpResponse HandleLoginForm(const HttpRequest& req, WebApp& app) {
-  if (app.CurrentUser(req)) return Redirect("/admin");
+  if (app.CurrentUser(req)) return Redirect("/admin/workbench");
   return LoginPage(app, 200, "", "");
 }
 
@@ -46,7 +46,7 @@ HttpResponse HandleLogin(const HttpRequest& req, WebApp& app) {
     return LoginPage(app, HttpStatusFor(login.status().code()), login.status().UserMessage(),
                      shown);
   }
-  return SignedInResponse(app, Redirect("/admin"), *login);
+  return SignedInResponse(app, Redirect("/admin/workbench"), *login);
 }
 
 HttpResponse HandleApiLogin(const HttpRequest& req, WebApp& app) {
