@@ -19,9 +19,9 @@ class AppLedgerCliTest : public ::testing::Test {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     for (const auto& [desc, date] : std::vector<std::pair<std::string, std::string>>{
              {"工业园区用地规划", "2023-10-09"}, {"企业名录", "2024-10-08"}}) {
-      auto add = Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X",
-                      "--name", "张三", "--phone", "13800000000", "--description", desc, "--date",
-                      date});
+      auto add =
+          Run({"app", "add", "--agency", "樟工信", "--id-number", "11010519491231002X", "--name",
+               "张三", "--phone", "13800000000", "--description", desc, "--date", date});
       ASSERT_EQ(add.exit_code, 0) << add.err;
     }
     auto ev = Run({"app", "event", "樟工信依申〔2023〕1号", "--type", "decided", "--date",
