@@ -270,6 +270,7 @@ TEST_F(LedgerWebTest, FiltersAndSearchGiveExactNumbers) {
   EXPECT_EQ(Keys("q=" + Enc("樟树市中药")), "H ");
   EXPECT_EQ(Keys("q=" + Enc("工业园区")), "N J A ");
   EXPECT_EQ(Keys("q=" + Enc("工业园区 规划")), "J A ");
+  EXPECT_EQ(Keys("q=" + Enc("工业园区\u3000规划")), "J A ");
   EXPECT_EQ(Keys("q=" + Enc("工业园区 规划") + "&status=open"), "A ");
   EXPECT_EQ(Total("q=" + Enc("100%")), 0);  // % is a character, not a wildcard
   // Bad values are refused with the accepted ones named.

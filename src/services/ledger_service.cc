@@ -92,8 +92,11 @@ bool KindMatches(const std::string& filter, ApplicantKind kind) {
 storage::ApplicationQuery QueryOf(agency::AgencyId agency, const LedgerFilter& f) {
   storage::ApplicationQuery q;
   q.agency = agency;
+  // Words are separated by spaces, the ideographic space (U+3000) too.
+  std::string text = f.text + " ";
+  for (size_t at; (at = text.find("\u3000")) != std::string::npos;) text.replace(at, 3, " ");
   std::string word;
-  for (char c : f.text + " ") {
+  for (char c : text) {
     if (c == ' ' || c == '\t') {
       if (!word.empty()) q.words.push_back(word);
       word.clear();
