@@ -78,7 +78,7 @@ TEST_F(WebTest, SignInSetsAHardenedSessionCookie) {
   HttpReply r;
   std::string session = SignIn("gongxin", kPassword, &r);
   EXPECT_EQ(r.status, 303);
-  EXPECT_EQ(r.Header("location"), "/admin");
+  EXPECT_EQ(r.Header("location"), "/admin/workbench");
   ASSERT_FALSE(session.empty());
   std::string cookie;
   for (const auto& [k, v] : r.headers) {

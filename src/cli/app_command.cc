@@ -347,6 +347,7 @@ void AddAppCommands(CLI::App& app, CliContext& ctx) {
   AddReads(cmd, ctx, o);
   AddAppAdminCommands(cmd, ctx);
   AddAppLetterCommand(cmd, ctx);
+  AddAppLedgerCommand(cmd, ctx);
   auto reports = app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "report"; });
   if (!reports.empty()) AddReportCompileCommand(*reports.front(), ctx);
 }

@@ -51,6 +51,9 @@ void PrintDueDateMoves(std::ostream& out, const std::vector<services::DueDateMov
 // `app case|numbering|export|import|recompute` (app_admin_command.cc).
 void AddAppAdminCommands(CLI::App* app_cmd, CliContext& ctx);
 
+// `app ledger` (app_ledger_command.cc).
+void AddAppLedgerCommand(CLI::App* app_cmd, CliContext& ctx);
+
 // `app letter` (app_letter_command.cc).
 void AddAppLetterCommand(CLI::App* app_cmd, CliContext& ctx);
 

@@ -35,6 +35,7 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/admin/users/{id}/unlock", bind(HandleAdminUnlockUser));
   r.Add("GET", "/account/password", bind(HandlePasswordForm));
   r.Add("POST", "/account/password", bind(HandlePasswordChange));
+  r.Add("GET", "/admin/workbench", bind(HandleAdminWorkbench));
   r.Add("GET", "/admin/calendar", bind(HandleAdminCalendar));
   r.Add("POST", "/admin/calendar/preview", bind(HandleAdminCalendarPreview));
   r.Add("POST", "/admin/calendar/import", bind(HandleAdminCalendarImport));
@@ -48,6 +49,9 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/admin/applications", bind(HandleAdminRegisterApplication));
   r.Add("GET", "/admin/applications/new", bind(HandleAdminApplicationForm));
   r.Add("GET", "/admin/applications/tables", bind(HandleAdminApplicationTables));
+  r.Add("GET", "/admin/applications/ledger", bind(HandleAdminLedger));
+  r.Add("GET", "/admin/applications/ledger.csv", bind(HandleAdminLedgerCsv));
+  r.Add("GET", "/admin/applications/ledger.xlsx", bind(HandleAdminLedgerXlsx));
   r.Add("GET", "/admin/applications/{id}", bind(HandleAdminApplication));
   r.Add("POST", "/admin/applications/{id}/events", bind(HandleAdminRecordEvent));
   r.Add("GET", "/admin/applications/{id}/letters/{kind}", bind(HandleLetterHtml));
@@ -84,6 +88,10 @@ Router WebApp::MakeRouter() {
   r.Add("GET", "/api/v1/agencies/{id}/tables/{year}", bind(HandleApiApplicationTables));
   r.Add("GET", "/api/v1/agencies/{id}/approval-chain", bind(HandleApiGetApprovalChain));
   r.Add("PUT", "/api/v1/agencies/{id}/approval-chain", bind(HandleApiSetApprovalChain));
+  r.Add("GET", "/api/v1/agencies/{id}/workbench", bind(HandleApiWorkbench));
+  r.Add("GET", "/api/v1/agencies/{id}/ledger", bind(HandleApiLedger));
+  r.Add("GET", "/api/v1/agencies/{id}/ledger/export", bind(HandleApiLedgerExport));
+  r.Add("GET", "/api/v1/agencies/{id}/city-table", bind(HandleApiCityTable));
   r.Add("GET", "/api/v1/applications", bind(HandleApiFindApplication));
   r.Add("GET", "/api/v1/applications/{id}", bind(HandleApiGetApplication));
   r.Add("POST", "/api/v1/applications/{id}/events", bind(HandleApiRecordEvent));

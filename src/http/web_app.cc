@@ -42,6 +42,7 @@ WebApp::WebApp(storage::Store& store, const Clock& clock, services::SecurityOpti
       audit_(store, clock),
       seals_(store, clock),
       public_letters_(applications_, letters_, seals_),
+      ledger_(store, clock, applications_),
       lookup_limiter_(clock) {}
 
 namespace {

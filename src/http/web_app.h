@@ -17,6 +17,7 @@
 #include "services/application_service.h"
 #include "services/audit_service.h"
 #include "services/calendar_service.h"
+#include "services/ledger_service.h"
 #include "services/letter_service.h"
 #include "services/user_admin_service.h"
 #include "services/public_letter_service.h"
@@ -99,6 +100,7 @@ class WebApp {
   services::AccountService& accounts() { return accounts_; }
   services::ApplicationService& applications() { return applications_; }
   services::LetterService& letters() { return letters_; }
+  services::LedgerService& ledger() { return ledger_; }
   services::CalendarService& calendars() { return calendars_; }
   services::UserAdminService& user_admin() { return user_admin_; }
   services::AuditService& audit() { return audit_; }
@@ -126,6 +128,7 @@ class WebApp {
   services::AuditService audit_;
   services::SealService seals_;
   services::PublicLetterService public_letters_;
+  services::LedgerService ledger_;
   LookupLimiter lookup_limiter_;
   ViewRenderer views_;
   PageCache page_cache_;

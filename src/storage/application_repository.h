@@ -11,6 +11,22 @@
 
 namespace gongkai::storage {
 
+// A search of one agency's applications (the 台账), narrowed in the database. Every condition
+// given narrows; empty ones are ignored.
+struct ApplicationQuery {
+  agency::AgencyId agency = 0;
+  // Each word appears in the number, the applicant's name or the description (ASCII letters
+  // case-insensitive).
+  std::vector<std::string> words;
+  std::optional<applications::Channel> channel;
+  std::vector<applications::ApplicantKind> kinds;  // any of these
+  // With an event of one of `year_event_types` dated in `event_year`.
+  std::optional<int> event_year;
+  std::vector<applications::EventType> year_event_types;
+  // Without any event of these types (the conclusions: the open applications).
+  std::vector<applications::EventType> without_event_types;
+};
+
 // Applications (依申请公开) with their append-only event lists, and the
 // 复议/诉讼 cases linked to them. Domain types in and out. Callers validate
 // events with applications::ValidateNext before appending; the repository only
@@ -26,6 +42,9 @@ class ApplicationRepository {
   virtual Result<applications::Application> Get(applications::ApplicationId id) = 0;
   // Every application of `agency`, by id, with its events.
   virtual Result<std::vector<applications::Application>> ListByAgency(agency::AgencyId agency) = 0;
+  // The applications matching `query`, by id, with their events: two statements whatever the
+  // number of applications.
+  virtual Result<std::vector<applications::Application>> Find(const ApplicationQuery& query) = 0;
   // Appends `event` as the application's event number `expected_count`
   // (0-based). kFailedPrecondition when the application has a different number
   // of events (another writer appended first: reload and validate again);

@@ -32,7 +32,7 @@ HttpResponse LoginPage(WebApp& app, int status, const std::string& error,
 }  // namespace
 
 HttpResponse HandleLoginForm(const HttpRequest& req, WebApp& app) {
-  if (app.CurrentUser(req)) return Redirect("/admin");
+  if (app.CurrentUser(req)) return Redirect("/admin/workbench");
   return LoginPage(app, 200, "", "");
 }
 
@@ -47,7 +47,7 @@ HttpResponse HandleLogin(const HttpRequest& req, WebApp& app) {
                      shown);
   }
   // A password an administrator set must be changed first (WebApp::Serve keeps to that).
-  std::string next = login->who.user.must_change_password ? "/account/password" : "/admin";
+  std::string next = login->who.user.must_change_password ? "/account/password" : "/admin/workbench";
   return SignedInResponse(app, Redirect(next), *login);
 }
 

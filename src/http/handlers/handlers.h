@@ -87,6 +87,16 @@ HttpResponse HandleAdminSealImage(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminSealUpload(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminSealRemove(const HttpRequest& req, WebApp& app);
 
+// The 工作台, the 台账 with its exports, and the city table (ledger_pages.cc).
+HttpResponse HandleAdminWorkbench(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminLedger(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminLedgerCsv(const HttpRequest& req, WebApp& app);
+HttpResponse HandleAdminLedgerXlsx(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiWorkbench(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiLedger(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiLedgerExport(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiCityTable(const HttpRequest& req, WebApp& app);
+
 // The working-day calendar and the import of holiday notices (calendar_pages.cc).
 HttpResponse HandleAdminCalendar(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminCalendarPreview(const HttpRequest& req, WebApp& app);

@@ -235,6 +235,103 @@ Result<std::vector<Application>> SqliteApplicationRepository::ListByAgency(
   return out;
 }
 
+namespace {
+
+// "?, ?, ?" for n values.
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+// The word as a LIKE pattern matching it anywhere, with % _ and \ escaped.
+std::string ContainsPattern(const std::string& word) {
+  std::string out = "%";
+  for (char c : word) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+// The WHERE clause of an ApplicationQuery over `applications a`, and its values in order.
+struct QueryWhere {
+  std::string sql;
+  std::vector<std::string> texts;  // every value is bound as text except the agency id
+};
+
+QueryWhere WhereOf(const ApplicationQuery& q) {
+  QueryWhere w{"a.agency_id = ?", {}};
+  for (const std::string& word : q.words) {
+    w.sql +=
+        " AND (a.number LIKE ? ESCAPE '\\' OR a.contact_name LIKE ? ESCAPE '\\'"
+        " OR a.description LIKE ? ESCAPE '\\')";
+    for (int i = 0; i < 3; ++i) w.texts.push_back(ContainsPattern(word));
+  }
+  if (q.channel) {
+    w.sql += " AND a.channel = ?";
+    w.texts.emplace_back(ChannelCode(*q.channel));
+  }
+  if (!q.kinds.empty()) {
+    w.sql += " AND a.applicant_kind IN (" + Placeholders(q.kinds.size()) + ")";
+    for (ApplicantKind k : q.kinds) w.texts.emplace_back(ApplicantKindCode(k));
+  }
+  if (q.event_year && !q.year_event_types.empty()) {
+    w.sql +=
+        " AND EXISTS (SELECT 1 FROM application_events x WHERE x.application_id = a.id"
+        " AND x.date >= ? AND x.date < ? AND x.type IN (" +
+        Placeholders(q.year_event_types.size()) + "))";
+    w.texts.push_back(std::to_string(*q.event_year) + "-01-01");
+    w.texts.push_back(std::to_string(*q.event_year + 1) + "-01-01");
+    for (EventType t : q.year_event_types) w.texts.emplace_back(EventTypeCode(t));
+  }
+  if (!q.without_event_types.empty()) {
+    w.sql +=
+        " AND NOT EXISTS (SELECT 1 FROM application_events x WHERE x.application_id = a.id"
+        " AND x.type IN (" +
+        Placeholders(q.without_event_types.size()) + "))";
+    for (EventType t : q.without_event_types) w.texts.emplace_back(EventTypeCode(t));
+  }
+  return w;
+}
+
+void BindWhere(Stmt& s, const ApplicationQuery& q, const QueryWhere& w) {
+  s.Bind(1, q.agency);
+  for (size_t i = 0; i < w.texts.size(); ++i) s.Bind(static_cast<int>(i + 2), w.texts[i]);
+}
+
+}  // namespace
+
+Result<std::vector<Application>> SqliteApplicationRepository::Find(const ApplicationQuery& q) {
+  const QueryWhere where = WhereOf(q);
+  std::vector<Application> out;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(
+        Stmt s, conn_->Prepare("SELECT " + std::string(kAppColumns) +
+                               " FROM applications a WHERE " + where.sql + " ORDER BY a.id"));
+    BindWhere(s, q, where);
+    GONGKAI_ASSIGN_OR_RETURN(out, s.ReadAll(ReadApplication));
+  }
+  GONGKAI_ASSIGN_OR_RETURN(
+      Stmt s, conn_->Prepare("SELECT type, date, actor, note, party, consulted, days, fee, "
+                             "fee_method, outcomes, application_id FROM application_events "
+                             "WHERE application_id IN (SELECT a.id FROM applications a WHERE " +
+                             where.sql + ") ORDER BY application_id, seq"));
+  BindWhere(s, q, where);
+  // Both statements run in one transaction, so every event's application is in `out` (by id).
+  size_t i = 0;
+  for (;;) {
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    ApplicationId id = s.Int(10);
+    while (i < out.size() && out[i].id < id) ++i;
+    if (i == out.size() || out[i].id != id) return Internal("event of an unlisted application");
+    GONGKAI_ASSIGN_OR_RETURN(Event e, ReadEvent(s));
+    out[i].events.push_back(std::move(e));
+  }
+  return out;
+}
+
 Status SqliteApplicationRepository::AppendEvent(ApplicationId id, int expected_count,
                                                 const Event& event) {
   int64_t count = 0;

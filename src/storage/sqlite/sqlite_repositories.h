@@ -102,6 +102,7 @@ class SqliteApplicationRepository final : public ApplicationRepository {
   Result<applications::ApplicationId> Insert(const applications::Application& app) override;
   Result<applications::Application> Get(applications::ApplicationId id) override;
   Result<std::vector<applications::Application>> ListByAgency(agency::AgencyId agency) override;
+  Result<std::vector<applications::Application>> Find(const ApplicationQuery& query) override;
   Status AppendEvent(applications::ApplicationId id, int expected_count,
                      const applications::Event& event) override;
   Status SetDecisionCorrected(applications::ApplicationId id, bool corrected) override;
