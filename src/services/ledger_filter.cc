@@ -103,9 +103,10 @@ Result<LedgerFilter> ParseLedgerFilter(const std::function<std::string(std::stri
       if (AttentionCode(x) == a) f.attention = x;
     }
     if (!f.attention) {
-      return InvalidArgument("bad attention",
-                             "待办事项应为 overdue、due_today、due_soon、awaiting_receipt、"
-                             "expired_correction、expired_fee 或 expired_consultation");
+      return InvalidArgument(
+          "bad attention",
+          "待办事项应为 overdue、due_today、due_soon、awaiting_receipt、"
+          "expired_correction、expired_fee、expired_consultation 或 pending_approval");
     }
   }
   if (std::string t = get("on_time"); t == "yes") {

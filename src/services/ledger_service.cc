@@ -57,6 +57,8 @@ bool OnList(Attention a, const ClockState& c) {
       return expired(WaitKind::kFee);
     case Attention::kExpiredConsultation:
       return expired(WaitKind::kConsultation);
+    case Attention::kPendingApproval:
+      return c.draft_pending;
   }
   return false;
 }
@@ -189,6 +191,8 @@ std::string_view AttentionCode(Attention a) {
       return "expired_fee";
     case Attention::kExpiredConsultation:
       return "expired_consultation";
+    case Attention::kPendingApproval:
+      return "pending_approval";
   }
   return "";
 }
@@ -209,6 +213,8 @@ std::string_view AttentionLabel(Attention a) {
       return "缴费期限已过";
     case Attention::kExpiredConsultation:
       return "征求意见期限已过";
+    case Attention::kPendingApproval:
+      return "待审批";
   }
   return "";
 }

@@ -30,6 +30,7 @@ enum class Attention {
   kExpiredCorrection,  // 补正期限已过 (逾期未补正 to record)
   kExpiredFee,         // 缴费期限已过 (逾期未缴费 to record)
   kExpiredConsultation,  // 征求意见期限已过 (decide without the answer)
+  kPendingApproval,      // 待审批: a 拟办 draft awaits 法制审核 / 签发
 };
 inline constexpr Attention kAllAttentions[] = {Attention::kOverdue,
                                                Attention::kDueToday,
@@ -37,7 +38,8 @@ inline constexpr Attention kAllAttentions[] = {Attention::kOverdue,
                                                Attention::kAwaitingReceipt,
                                                Attention::kExpiredCorrection,
                                                Attention::kExpiredFee,
-                                               Attention::kExpiredConsultation};
+                                               Attention::kExpiredConsultation,
+                                               Attention::kPendingApproval};
 // overdue, due_today, due_soon, awaiting_receipt, expired_correction, expired_fee,
 // expired_consultation.
 std::string_view AttentionCode(Attention a);

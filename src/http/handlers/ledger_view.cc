@@ -32,6 +32,8 @@ std::string HintOf(Attention a) {
       return "缴费期限届满未缴费：登记“逾期未缴费”";
     case Attention::kExpiredConsultation:
       return "第三方或其他机关逾期未提出意见：依法作出答复";
+    case Attention::kPendingApproval:
+      return "拟办答复待法制审核或签发；签发前不计为办结，期限照常计算";
   }
   return "";
 }
