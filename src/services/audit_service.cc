@@ -51,6 +51,13 @@ constexpr ActionName kActions[] = {
     {"application_export", "导出申请台账"},
     {"application_import", "导入申请"},
     {"application_recompute", "重新计算答复期限"},
+    {"application_approval", "审批拟办答复"},
+    {"approval_chain", "设置答复审批链"},
+    {"approval_chain_view", "查看答复审批链"},
+    {"letter_date", "修改文书成文日期"},
+    {"seal_upload", "上传依申请公开专用章"},
+    {"seal_remove", "删除依申请公开专用章"},
+    {"seal_view", "查看依申请公开专用章"},
 };
 
 }  // namespace
