@@ -144,6 +144,12 @@ TEST_F(PublicStatusWebTest, ServedDecisionInPlainWordsWithTheLetterToDownload) {
   EXPECT_TRUE(Contains(r.body,
                        "<li id=\"remedy-reconsideration\"><strong>行政复议：</strong>"
                        "自收到答复书之日起六十日内，向樟树市人民政府申请行政复议"));
+  // The body the agency's letters name, when set, is the one the page names too.
+  services::AgencyService agencies(*store_, clock_);
+  agency::Agency bureau = agencies.Get(bureau_).value();
+  bureau.reconsideration_body = "宜春市工业和信息化局";
+  ASSERT_TRUE(agencies.Update(account::Actor::Console(), bureau).ok());
+  EXPECT_TRUE(Contains(LookUp(code).body, "向宜春市工业和信息化局申请行政复议"));
   EXPECT_TRUE(Contains(r.body, "id=\"status-letter\""));
   HttpReply html =
       Send("POST", "/status/letter", FormBody({{"code", code}, {"format", "html"}}), kForm);

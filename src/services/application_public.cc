@@ -132,6 +132,7 @@ Result<PublicStatusView> ApplicationService::PublicViewOf(storage::Transaction& 
   v.agency_phone = agency.phone;
   v.agency_address = agency.address;
   v.agency_office_hours = agency.office_hours;
+  v.reconsideration_body = agency.reconsideration_body;
   if (agency.parent_id) {
     if (auto parent = tx.agencies().Get(*agency.parent_id); parent.ok()) {
       v.supervisor_name = parent->name;

@@ -74,6 +74,7 @@ struct PublicStatusView {
   std::string agency_office_hours;
   std::string supervisor_name;  // the agency above (投诉、举报; 复议机关 when a government)
   bool supervisor_is_government = false;
+  std::string reconsideration_body;  // the agency's 行政复议机关 setting (its letters name it)
   std::optional<Date> received;
   applications::ApplicationStatus status = applications::ApplicationStatus::kInProgress;
   std::string status_label;  // StatusLabel (待确认收到 / 办理中 / … / 已办结)

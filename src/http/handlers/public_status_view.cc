@@ -54,7 +54,9 @@ mstch::map Remedy(const std::string& id, const std::string& title, const std::st
 // missed deadline 第四十七条 (counted from the day the period ended).
 mstch::array Remedies(const services::PublicStatusView& v, bool overdue) {
   const std::string above = v.supervisor_name.empty() ? "上一级行政机关" : v.supervisor_name;
-  const std::string body = v.supervisor_is_government && !v.supervisor_name.empty()
+  // The body the agency's letters name; else the government above (行政复议法第二十四条).
+  const std::string body = !v.reconsideration_body.empty() ? v.reconsideration_body
+                           : v.supervisor_is_government && !v.supervisor_name.empty()
                                ? v.supervisor_name
                                : "依法有权受理的行政复议机关";
   const std::string from = overdue ? "自答复期限届满之日起" : "自收到答复书之日起";
