@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gongkai {
 
@@ -14,5 +15,8 @@ bool IsCleanText(std::string_view text, bool allow_newlines);
 size_t CodePointCount(std::string_view text);
 // `text` without leading and trailing spaces, tabs, CR and LF.
 std::string Trim(std::string_view text);
+
+// The non-empty lines of `text` (split at \n, a trailing \r dropped), e.g. the 补正事项 of a note.
+std::vector<std::string> NonEmptyLines(std::string_view text);
 
 }  // namespace gongkai

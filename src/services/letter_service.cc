@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "applications/approval.h"
+#include "core/text.h"
+#include "core/text.h"
 #include "services/application_internal.h"
 #include "services/audit.h"
-#include "applications/approval.h"
 
 namespace gongkai::services {
 
@@ -19,20 +21,6 @@ const apps::Event* LastEvent(const apps::Application& app, EventType type) {
     if (it->type == type) return &*it;
   }
   return nullptr;
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) out.push_back(line);
-    start = end + 1;
-  }
-  return out;
 }
 
 }  // namespace
@@ -109,7 +97,7 @@ Result<LetterService::Prepared> LetterService::Prepare(const account::Actor& act
   if (const apps::Event* e = LastEvent(app, EventType::kCorrectionRequested)) {
     in.correction_days = e->days;
     GONGKAI_ASSIGN_OR_RETURN(in.correction_deadline, cal->AddWorkingDays(e->date, e->days));
-    in.correction_items = Lines(r.items.empty() ? e->note : r.items);
+    in.correction_items = NonEmptyLines(r.items.empty() ? e->note : r.items);
   }
   if (const apps::Event* e = LastEvent(app, EventType::kExtensionApproved)) {
     in.extension_days = e->days;

@@ -2,6 +2,7 @@
 // next, and the remedies (投诉、举报, 行政复议, 行政诉讼) with whom and by when. Facts come from
 // the service (PublicStatusView); the wording lives here.
 #include "applications/outcome.h"
+#include "core/text.h"
 #include "http/handlers/application_view.h"
 #include "letters/letter.h"
 
@@ -74,15 +75,7 @@ mstch::array Remedies(const services::PublicStatusView& v, bool overdue) {
 
 mstch::array Items(const std::string& text) {
   mstch::array out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) out.push_back(line);
-    start = end + 1;
-  }
+  for (auto& line : NonEmptyLines(text)) out.push_back(std::move(line));
   return out;
 }
 
