@@ -3,6 +3,7 @@
 #include "account/password.h"
 #include "services/attachments.h"
 #include "services/audit.h"
+#include "services/authorize.h"
 
 namespace gongkai::services {
 
@@ -39,20 +40,11 @@ Result<std::pair<int, int>> PngDimensions(std::string_view png) {
 
 Status SealService::Authorize(const account::Actor& actor, account::Permission permission,
                               agency::AgencyId agency, const std::string& action) {
-  {
-    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
-    GONGKAI_ASSIGN_OR_RETURN(auto all, tx->agencies().List());
-    auto parents = account::ParentsOf(all);
-    if (!parents.count(agency)) {
-      return NotFound("agency " + std::to_string(agency),
-                      "机构（编号 " + std::to_string(agency) + "）不存在");
-    }
-    if (account::Can(actor, permission, agency, parents)) return Status::Ok();
-  }
-  return DenyAndAudit(store_, clock_, actor, action, AgencyTarget(agency),
-                      permission == account::Permission::kView
-                          ? "无权查看该机构的专用章"
-                          : "无权管理该机构的专用章（需要该机构或其上级机构的机构管理员角色）");
+  return AuthorizeOnAgency(
+      store_, clock_, actor, permission, agency, action, AgencyTarget(agency),
+      permission == account::Permission::kView
+          ? "无权查看该机构的专用章"
+          : "无权管理该机构的专用章（需要该机构或其上级机构的机构管理员角色）");
 }
 
 Status SealService::Upload(const account::Actor& actor, agency::AgencyId agency,

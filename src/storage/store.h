@@ -11,6 +11,7 @@
 #include "agency/agency.h"
 #include "core/result.h"
 #include "storage/application_repository.h"
+#include "storage/catalog_repository.h"
 #include "storage/letter_repository.h"
 #include "storage/upload_repository.h"
 
@@ -143,6 +144,7 @@ class Transaction {
   virtual LetterRepository& letters() = 0;
   virtual AttachmentRepository& attachments() = 0;
   virtual SealRepository& seals() = 0;
+  virtual CatalogRepository& catalog() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };

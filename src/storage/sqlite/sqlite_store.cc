@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/embedded.h"
+#include "storage/sqlite/sqlite_catalog_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
 
 namespace gongkai::storage::sqlite {
@@ -29,7 +30,8 @@ class SqliteTransaction final : public Transaction {
         application_meta_(conn_.get()),
         letters_(conn_.get()),
         attachments_(conn_.get()),
-        seals_(conn_.get()) {}
+        seals_(conn_.get()),
+        catalog_(conn_.get()) {}
 
   ~SqliteTransaction() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
@@ -48,6 +50,7 @@ class SqliteTransaction final : public Transaction {
   LetterRepository& letters() override { return letters_; }
   AttachmentRepository& attachments() override { return attachments_; }
   SealRepository& seals() override { return seals_; }
+  CatalogRepository& catalog() override { return catalog_; }
 
   Status Commit() override {
     if (done_) return FailedPrecondition("transaction already finished");
@@ -73,6 +76,7 @@ class SqliteTransaction final : public Transaction {
   SqliteLetterRepository letters_;
   SqliteAttachmentRepository attachments_;
   SqliteSealRepository seals_;
+  SqliteCatalogRepository catalog_;
 };
 
 // "001_init.sql" → 1, "init". -1 for a malformed name.
