@@ -4,55 +4,17 @@
 // limits, audited, replaced and removed, used on the letters).
 #include "account/password.h"
 #include "applications_web_fixture.h"
+#include "multipart_body.h"
 #include "storage/store.h"
 
 namespace gongkai::apps_web {
 namespace {
 
-constexpr char kBoundary[] = "----gongkaiTestBoundary7MA4YWxk";
-
-struct Part {
-  Part(std::string n, std::string v, std::string f = "", std::string t = "application/pdf")
-      : name(std::move(n)), value(std::move(v)), filename(std::move(f)), type(std::move(t)) {}
-  std::string name;
-  std::string value;     // the text, or the file's bytes
-  std::string filename;  // non-empty: a file part
-  std::string type;
-};
-
-std::string Multipart(const std::vector<Part>& parts) {
-  std::string body;
-  for (const Part& p : parts) {
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + p.name +
-            "\"";
-    if (!p.filename.empty()) body += "; filename=\"" + p.filename + "\"\r\nContent-Type: " + p.type;
-    body += "\r\n\r\n" + p.value + "\r\n";
-  }
-  return body + "--" + kBoundary + "--\r\n";
-}
-
-std::string MultipartHeader() {
-  return std::string("Content-Type: multipart/form-data; boundary=") + kBoundary + "\r\n";
-}
-
-std::string Pdf(size_t size) {
-  std::string s = "%PDF-1.7\n";
-  s.resize(size, 'x');
-  return s;
-}
-
-// A PNG header with an IHDR of w×h (CRC not checked by anyone) and IEND.
-std::string Png(uint32_t w, uint32_t h, size_t pad = 0) {
-  auto be = [](uint32_t v) {
-    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16),
-                       static_cast<char>(v >> 8), static_cast<char>(v)};
-  };
-  std::string png = "\x89PNG\r\n\x1a\n";
-  png += be(13) + "IHDR" + be(w) + be(h) + std::string("\x08\x06\x00\x00\x00", 5) + be(0);
-  png += be(static_cast<uint32_t>(pad)) + "IDAT" + std::string(pad, '\0') + be(0);
-  png += be(0) + "IEND" + be(0xAE426082);
-  return png;
-}
+using testing_util::MultipartBody;
+using testing_util::MultipartHeader;
+using testing_util::Part;
+using testing_util::Pdf;
+using testing_util::Png;
 
 class UploadsWebTest : public ApplicationsWebTest {
  protected:
@@ -70,7 +32,7 @@ class UploadsWebTest : public ApplicationsWebTest {
     std::vector<Part> parts = {{"_csrf", token, "", ""}};
     for (const auto& [k, v] : fields) parts.push_back({k, v, "", ""});
     for (Part& p : extra) parts.push_back(std::move(p));
-    return Send("POST", "/apply", Multipart(parts),
+    return Send("POST", "/apply", MultipartBody(parts),
                 MultipartHeader() + "Cookie: gk_apply=" + token + "\r\n");
   }
   HttpReply Apply(std::vector<Part> extra) {
@@ -220,7 +182,7 @@ TEST_F(UploadsWebTest, StaffRegistrationTakesAttachmentsAndRefusesBadOnes) {
                                {"contact.address", "樟树市药都南大道1号", "", ""},
                                {"description", "2024年企业名单", "", ""},
                                file};
-    return Send("POST", "/admin/applications", Multipart(parts),
+    return Send("POST", "/admin/applications", MultipartBody(parts),
                 MultipartHeader() + "Cookie: gk_session=" + clerk + "\r\n");
   };
   ExpectRefused(
@@ -239,7 +201,7 @@ TEST_F(UploadsWebTest, SealIsCheckedStoredAuditedUsedOnLettersAndRemoved) {
   std::string seal_path = "/admin/agencies/" + std::to_string(bureau_) + "/seal";
   auto upload = [&](const std::string& who, const std::string& token, const std::string& bytes) {
     return Send("POST", seal_path,
-                Multipart({{"_csrf", token, "", ""}, {"seal", bytes, "seal.png", "image/png"}}),
+                MultipartBody({{"_csrf", token, "", ""}, {"seal", bytes, "seal.png", "image/png"}}),
                 MultipartHeader() + "Cookie: gk_session=" + who + "\r\n");
   };
   auto refused = [&](const std::string& bytes, const std::string& message) {

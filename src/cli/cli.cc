@@ -5,6 +5,8 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/item_commands.h"
+
 namespace gongkai::cli {
 
 void CliContext::Fail(int code, const std::string& zh_message) {
@@ -83,6 +85,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddScreenCommands(app, ctx);
   AddLetterCommands(app, ctx);
   AddAppCommands(app, ctx);
+  AddColumnCommands(app, ctx);
+  AddItemCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

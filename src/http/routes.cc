@@ -1,4 +1,5 @@
 // Every route of gongkai's site and API, in one place.
+#include "http/handlers/catalog_handlers.h"
 #include "http/handlers/handlers.h"
 #include "http/web_app.h"
 
@@ -101,6 +102,35 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/api/v1/applications/{id}/filing", bind(HandleApiRecordFiling));
   r.Add("GET", "/api/v1/applications/{id}/letters/{kind}", bind(HandleApiLetter));
   r.Add("POST", "/api/v1/applications/{id}/letters/{kind}/date", bind(HandleApiLetterDate));
+
+  // The disclosure catalog, staff side (catalog_pages.cc, item_pages.cc) and API (catalog_api.cc).
+  r.Add("GET", "/admin/catalog", bind(HandleAdminCatalog));
+  r.Add("GET", "/admin/catalog/{id}", bind(HandleAdminColumnItems));
+  r.Add("POST", "/admin/columns", bind(HandleAdminAddColumn));
+  r.Add("POST", "/admin/columns/{id}", bind(HandleAdminEditColumn));
+  r.Add("POST", "/admin/columns/{id}/move", bind(HandleAdminMoveColumn));
+  r.Add("POST", "/admin/columns/{id}/delete", bind(HandleAdminDeleteColumn));
+  r.Add("POST", "/admin/index-pattern", bind(HandleAdminIndexPattern));
+  r.Add("GET", "/admin/items", bind(HandleAdminItems));
+  r.Add("POST", "/admin/items", bind(HandleAdminCreateItem));
+  r.Add("GET", "/admin/items/new", bind(HandleAdminItemForm));
+  r.Add("GET", "/admin/items/{id}", bind(HandleAdminItem));
+  r.Add("POST", "/admin/items/{id}", bind(HandleAdminSaveItem));
+  r.Add("GET", "/admin/items/{id}/edit", bind(HandleAdminItemEditForm));
+  r.Add("GET", "/admin/items/{id}/files/{sha256}", bind(HandleAdminItemFile));
+  r.Add("POST", "/admin/items/{id}/validity", bind(HandleAdminItemValidity));
+  r.Add("POST", "/admin/items/{id}/links", bind(HandleAdminItemLink));
+  r.Add("POST", "/admin/items/{id}/links/remove", bind(HandleAdminItemUnlink));
+  r.Add("GET", "/static/editor.js", bind(HandleEditorScript));
+  r.Add("GET", "/api/v1/agencies/{id}/columns", bind(HandleApiListColumns));
+  r.Add("POST", "/api/v1/agencies/{id}/columns", bind(HandleApiAddColumn));
+  r.Add("PATCH", "/api/v1/columns/{id}", bind(HandleApiUpdateColumn));
+  r.Add("DELETE", "/api/v1/columns/{id}", bind(HandleApiDeleteColumn));
+  r.Add("POST", "/api/v1/items", bind(HandleApiCreateItem));
+  r.Add("GET", "/api/v1/items", bind(HandleApiListItems));
+  r.Add("GET", "/api/v1/items/{id}", bind(HandleApiGetItem));
+  r.Add("PUT", "/api/v1/items/{id}", bind(HandleApiSaveItem));
+  r.Add("GET", "/api/v1/items/{id}/revisions", bind(HandleApiItemRevisions));
   return r;
 }
 

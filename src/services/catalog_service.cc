@@ -262,6 +262,41 @@ Status CatalogService::UpdateColumn(const Actor& actor, const catalog::Column& i
   return gate.Deny(Permission::kManageAgency, "column_edit", ColumnTarget(input.id));
 }
 
+Status CatalogService::MoveColumn(const Actor& actor, catalog::ColumnId id, int delta) {
+  Gate gate{store_, clock_, actor};
+  bool denied = false;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    GONGKAI_ASSIGN_OR_RETURN(catalog::Column c, tx->catalog().GetColumn(id));
+    GONGKAI_RETURN_IF_ERROR(gate.Check(*tx, Permission::kManageAgency, c.agency_id, &denied));
+    if (!denied) {
+      GONGKAI_ASSIGN_OR_RETURN(std::vector<Column> all, tx->catalog().ListColumns(c.agency_id));
+      std::vector<Column> siblings;  // in display order (the repository's)
+      for (const Column& other : all) {
+        if (other.parent_id == c.parent_id) siblings.push_back(other);
+      }
+      auto at = std::find_if(siblings.begin(), siblings.end(),
+                             [&](const Column& s) { return s.id == id; });
+      auto index = at - siblings.begin();
+      auto to = index + (delta < 0 ? -1 : 1);
+      if (to < 0 || to >= static_cast<decltype(to)>(siblings.size())) return Status::Ok();
+      std::swap(siblings[index], siblings[to]);
+      int64_t now = clock_.NowUnixSeconds();
+      for (size_t i = 0; i < siblings.size(); ++i) {
+        if (siblings[i].position == static_cast<int>(i + 1)) continue;
+        siblings[i].position = static_cast<int>(i + 1);
+        siblings[i].updated_at = now;
+        GONGKAI_RETURN_IF_ERROR(tx->catalog().UpdateColumn(siblings[i]));
+      }
+      GONGKAI_RETURN_IF_ERROR(AppendAuditFor(*tx, clock_, actor, {c.agency_id}, "column_edit",
+                                             ColumnTarget(id),
+                                             c.code + (delta < 0 ? " up" : " down")));
+      return tx->Commit();
+    }
+  }
+  return gate.Deny(Permission::kManageAgency, "column_edit", ColumnTarget(id));
+}
+
 Status CatalogService::DeleteColumn(const Actor& actor, catalog::ColumnId id) {
   Gate gate{store_, clock_, actor};
   bool denied = false;
@@ -310,6 +345,19 @@ Status CatalogService::SetIndexPattern(const Actor& actor, agency::AgencyId agen
     }
   }
   return gate.Deny(Permission::kManageAgency, "index_pattern", AgencyTarget(agency));
+}
+
+Result<std::string> CatalogService::PreviewIndexNumber(const Actor& actor, agency::AgencyId agency,
+                                                       Date date) {
+  Gate gate{store_, clock_, actor};
+  bool denied = false;
+  {
+    // The counter is advanced in a transaction that is never committed.
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
+    GONGKAI_RETURN_IF_ERROR(gate.Check(*tx, Permission::kView, agency, &denied));
+    if (!denied) return AllocateIndexNumber(*tx, agency, date);
+  }
+  return gate.Deny(Permission::kView, "catalog_view", AgencyTarget(agency));
 }
 
 Result<catalog::ItemId> CatalogService::CreateDraft(const Actor& actor, ItemInput input) {
@@ -445,6 +493,30 @@ Result<std::vector<catalog::Revision>> CatalogService::History(const Actor& acto
     GONGKAI_ASSIGN_OR_RETURN(ItemRecord item, tx->catalog().GetItem(id));
     GONGKAI_RETURN_IF_ERROR(gate.Check(*tx, Permission::kView, item.agency_id, &denied));
     if (!denied) return tx->catalog().ListRevisions(id);
+  }
+  return gate.Deny(Permission::kView, "item_view", ItemTarget(id));
+}
+
+Result<CatalogService::File> CatalogService::GetFile(const Actor& actor, catalog::ItemId id,
+                                                     const std::string& sha256) {
+  Gate gate{store_, clock_, actor};
+  bool denied = false;
+  {
+    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
+    GONGKAI_ASSIGN_OR_RETURN(ItemRecord item, tx->catalog().GetItem(id));
+    GONGKAI_RETURN_IF_ERROR(gate.Check(*tx, Permission::kView, item.agency_id, &denied));
+    if (!denied) {
+      GONGKAI_ASSIGN_OR_RETURN(std::vector<catalog::Revision> revs,
+                               tx->catalog().ListRevisions(id));
+      for (auto r = revs.rbegin(); r != revs.rend(); ++r) {
+        for (const catalog::FileRef& f : r->content.files) {
+          if (f.sha256 != sha256) continue;
+          GONGKAI_ASSIGN_OR_RETURN(std::string data, tx->catalog().FileData(sha256));
+          return File{f, std::move(data)};
+        }
+      }
+      return NotFound("no such file", "该信息没有这个附件");
+    }
   }
   return gate.Deny(Permission::kView, "item_view", ItemTarget(id));
 }

@@ -57,6 +57,9 @@ class CatalogService {
   // Name, kind, freshness, parent and position (the code is stable). A column cannot become its
   // own descendant; a column with items cannot become a 分类.
   Status UpdateColumn(const account::Actor& actor, const catalog::Column& column);
+  // Moves a column one place up (delta -1) or down (+1) among its siblings, renumbering them
+  // 1, 2, … (kManageAgency). At the first or last place nothing changes.
+  Status MoveColumn(const account::Actor& actor, catalog::ColumnId id, int delta);
   // Only an empty column without children.
   Status DeleteColumn(const account::Actor& actor, catalog::ColumnId id);
 
@@ -64,6 +67,10 @@ class CatalogService {
   Result<std::string> IndexPattern(const account::Actor& actor, agency::AgencyId agency);
   Status SetIndexPattern(const account::Actor& actor, agency::AgencyId agency,
                          const std::string& pattern);
+  // The 索引号 the agency's next item published on `date` would get (kView): its counter is
+  // read, not advanced.
+  Result<std::string> PreviewIndexNumber(const account::Actor& actor, agency::AgencyId agency,
+                                         Date date);
 
   // A new draft (revision 1) in a column that holds items (not a 分类). kEditContent.
   Result<catalog::ItemId> CreateDraft(const account::Actor& actor, ItemInput input);
@@ -74,6 +81,13 @@ class CatalogService {
                         ItemInput input);
   Result<ItemView> Get(const account::Actor& actor, catalog::ItemId id);
   Result<std::vector<catalog::Revision>> History(const account::Actor& actor, catalog::ItemId id);
+  // An attachment of one of the item's revisions (kView): its reference and bytes; kNotFound
+  // when no revision of the item has a file with that SHA-256.
+  struct File {
+    catalog::FileRef ref;
+    std::string data;
+  };
+  Result<File> GetFile(const account::Actor& actor, catalog::ItemId id, const std::string& sha256);
   // A list of the agency's items (kView on query.agency).
   Result<storage::ItemPage> List(const account::Actor& actor, const storage::ItemListQuery& query);
 

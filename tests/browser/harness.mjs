@@ -1,6 +1,6 @@
 // What the browser tests share: a data folder with a holiday file covering last year to next year
 // (only 元旦: the tests do not depend on the bundled data reaching today's date; the real data is
-// tested in C++), an agency (樟树市工业和信息化局, 樟工信, under 樟树市人民政府) and a clerk created
+// tested in C++), an agency (樟树市工业和信息化局, 樟工信, under 樟树市人民政府), a clerk and an editor created
 // with the CLI, and `gongkai serve --port 0` started on it.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -35,6 +35,7 @@ export async function startSite(prefix) {
     "--court", "樟树市人民法院"]);
   cli(["user", "add", "clerk", "--name", "王经办", "--role", "application_clerk@樟工信"],
     `${clerkPassword}\n`);
+  cli(["user", "add", "editor", "--name", "李编辑", "--role", "editor@樟工信"], `${clerkPassword}\n`);
   // Decisions count at once here (the approval chain is tested in application_approval_web_test).
   cli(["app", "approval-chain", "--agency", "樟工信", "--set", "none"]);
 

@@ -47,8 +47,13 @@ std::string Key(std::string_view field) {
 }  // namespace
 
 void AddFieldErrors(const std::vector<services::FieldError>& errors, mstch::map* form) {
+  AddFieldErrors(errors, kFormOrder, form);
+}
+
+void AddFieldErrors(const std::vector<services::FieldError>& errors, FieldOrder order,
+                    mstch::map* form) {
   mstch::array list;
-  for (const auto& [field, focus] : kFormOrder) {
+  for (const auto& [field, focus] : order) {
     std::string message;
     for (const services::FieldError& e : errors) {
       if (e.field == field) message += (message.empty() ? "" : "；") + e.message;
@@ -60,8 +65,8 @@ void AddFieldErrors(const std::vector<services::FieldError>& errors, mstch::map*
     list.push_back(mstch::map{{"anchor", std::string(focus)}, {"message", message}});
   }
   for (const services::FieldError& e : errors) {  // a field the form does not show
-    bool known = std::any_of(kFormOrder.begin(), kFormOrder.end(),
-                             [&](const auto& f) { return e.field == f.first; });
+    bool known =
+        std::any_of(order.begin(), order.end(), [&](const auto& f) { return e.field == f.first; });
     if (!known) list.push_back(mstch::map{{"anchor", std::string()}, {"message", e.message}});
   }
   (*form)["error_count"] = std::to_string(list.size());

@@ -3,6 +3,8 @@
 // /admin/applications/new), and the files of a multipart/form-data request.
 
 #include <mstch/mstch.hpp>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "http/server.h"
@@ -16,6 +18,11 @@ namespace gongkai::http {
 // "focus_contact_name" = true (the template puts `autofocus` on it). "error_count" and
 // "error_list" ([{anchor, message}]) make the summary above the form.
 void AddFieldErrors(const std::vector<services::FieldError>& errors, mstch::map* form);
+// The same for another form: `order` lists its fields in page order, each with the element
+// that takes the focus.
+using FieldOrder = std::span<const std::pair<const char*, const char*>>;
+void AddFieldErrors(const std::vector<services::FieldError>& errors, FieldOrder order,
+                    mstch::map* form);
 
 // The files of the intake form's attachment inputs (attachment_id_copy, attachment_description)
 // in a multipart/form-data body; a malformed body is an error of "attachments". Files of other

@@ -2,24 +2,13 @@
 // agency by the service) and the agency's 依申请公开专用章 (page, image, upload, removal; the
 // service checks the PNG, its size and pixel dimensions, and audits).
 #include "http/handlers/application_view.h"
+#include "http/handlers/catalog_handlers.h"
 #include "http/handlers/handlers.h"
 #include "services/attachments.h"
 
 namespace gongkai::http {
 
 namespace {
-
-// A stored file as a download: never rendered by the browser as a page.
-HttpResponse Download(std::string mime, std::string name, std::string data) {
-  HttpResponse r;
-  r.content_type = std::move(mime);
-  r.body = std::move(data);
-  r.AddHeader("Content-Disposition",
-              "attachment; filename=\"download\"; filename*=UTF-8''" + PercentEncode(name));
-  r.AddHeader("X-Content-Type-Options", "nosniff");
-  r.AddHeader("Cache-Control", "private, no-store");
-  return r;
-}
 
 HttpResponse SealPage(const HttpRequest& req, WebApp& app, const services::SignedIn& who,
                       agency::AgencyId id, int status, const std::string& notice,
@@ -56,6 +45,17 @@ std::string TypeLabel(const std::string& mime) {
 
 }  // namespace
 
+HttpResponse DownloadResponse(std::string mime, std::string name, std::string data) {
+  HttpResponse r;
+  r.content_type = std::move(mime);
+  r.body = std::move(data);
+  r.AddHeader("Content-Disposition",
+              "attachment; filename=\"download\"; filename*=UTF-8''" + PercentEncode(name));
+  r.AddHeader("X-Content-Type-Options", "nosniff");
+  r.AddHeader("Cache-Control", "private, no-store");
+  return r;
+}
+
 mstch::array AttachmentRows(const std::vector<services::Attachment>& attachments) {
   mstch::array rows;
   for (const services::Attachment& a : attachments) {
@@ -80,7 +80,7 @@ HttpResponse HandleAdminAttachment(const HttpRequest& req, WebApp& app) {
   if (!attachment_id.ok()) return app.Error(req, attachment_id.status());
   auto a = app.applications().GetAttachment(who->actor, *id, *attachment_id);
   if (!a.ok()) return app.Error(req, a.status());
-  return Download(a->mime, a->name, std::move(a->data));
+  return DownloadResponse(a->mime, a->name, std::move(a->data));
 }
 
 HttpResponse HandleAdminSeal(const HttpRequest& req, WebApp& app) {
