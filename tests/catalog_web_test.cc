@@ -60,8 +60,8 @@ class CatalogWebTest : public WebFixture {
 
   // A new draft in 工作动态 through the form; its id.
   int64_t NewDraft(const std::string& session, const std::string& title, const std::string& body,
-                   std::vector<Part> extra = {}) {
-    std::vector<Part> parts = {{"column_id", std::to_string(ColumnOf("gzdt").id), "", ""},
+                   std::vector<Part> extra = {}, const std::string& column = "gzdt") {
+    std::vector<Part> parts = {{"column_id", std::to_string(ColumnOf(column).id), "", ""},
                                {"title", title, "", ""},
                                {"body", body, "", ""},
                                {"body_format", "text", "", ""},
@@ -392,6 +392,44 @@ TEST_F(CatalogWebTest, ApiCreatesReadsAndSavesWithA409CarryingBothVersions) {
   EXPECT_EQ(
       Api("DELETE", "/api/v1/columns/" + std::to_string(col), admin, "", CsrfOf(admin)).status,
       200);
+}
+
+TEST_F(CatalogWebTest, LinksAreAddedAndRemovedFromTheItemPages) {
+  std::string editor = SignIn("editor");
+  std::string csrf = CsrfOf(editor);
+  int64_t doc = NewDraft(editor, "关于印发实施方案的通知", "正文", {}, "zfwj");
+  int64_t interp = NewDraft(editor, "《实施方案》政策解读", "解读", {}, "zcjd");
+  ASSERT_NE(doc, 0);
+  ASSERT_NE(interp, 0);
+  HttpReply added =
+      Post(editor, "/admin/items/" + std::to_string(interp) + "/links",
+           "_csrf=" + csrf + "&kind=interprets&direction=from&other=" + std::to_string(doc));
+  EXPECT_EQ(added.status, 200) << added.body;
+  EXPECT_NE(added.body.find("已添加关联"), std::string::npos);
+  EXPECT_NE(added.body.find("本信息解读：<a href=\"/admin/items/" + std::to_string(doc) + "\">"),
+            std::string::npos);
+  HttpReply page = Send("GET", "/admin/items/" + std::to_string(doc), "", Cookie(editor));
+  EXPECT_NE(page.body.find("被解读（政策解读）：<a href=\"/admin/items/" + std::to_string(interp) +
+                           "\">"),
+            std::string::npos);
+  // A 文件 cannot be the 解读: the refusal shows on the page.
+  HttpReply wrong =
+      Post(editor, "/admin/items/" + std::to_string(doc) + "/links",
+           "_csrf=" + csrf + "&kind=interprets&direction=from&other=" + std::to_string(interp));
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("只有“解读”类栏目中的信息才能作为政策解读关联到文件"),
+            std::string::npos);
+  HttpReply removed =
+      Post(editor, "/admin/items/" + std::to_string(doc) + "/links/remove",
+           "_csrf=" + csrf + "&kind=interprets&direction=to&other=" + std::to_string(interp));
+  EXPECT_EQ(removed.status, 200);
+  EXPECT_NE(removed.body.find("已取消关联"), std::string::npos);
+  EXPECT_TRUE(Catalog().Get(account::Actor::Console(), doc)->links.empty());
+  // The column's list shows the document.
+  HttpReply list =
+      Send("GET", "/admin/catalog/" + std::to_string(ColumnOf("zfwj").id), "", Cookie(editor));
+  EXPECT_NE(list.body.find("关于印发实施方案的通知</a>"), std::string::npos);
+  EXPECT_NE(list.body.find("本栏目共 1 条"), std::string::npos);
 }
 
 }  // namespace

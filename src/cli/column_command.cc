@@ -2,6 +2,7 @@
 // [--set …]`: the agency's column tree and its 索引号 pattern, as the console (every change
 // audited by the catalog service).
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <map>
 
 #include "cli/cli_common.h"
@@ -81,6 +82,20 @@ void PrintTree(std::ostream& out, const std::vector<catalog::Column>& all,
   }
 }
 
+// Opens the catalog of --agency, finds the column named by the positional argument, then runs
+// `act`; a failure anywhere is reported.
+void OnColumn(CliContext& ctx, const ColumnOptions& o,
+              const std::function<Status(CatalogCli&, const std::vector<catalog::Column>&,
+                                         catalog::Column)>& act) {
+  auto c = OpenCatalog(ctx, o.agency);
+  if (!c) return;
+  auto all = c->service->Columns(account::Actor::Console(), c->agency);
+  if (!all.ok()) return FailWith(ctx, all.status());
+  auto col = FindColumn(*all, o.code);
+  Status s = col.ok() ? act(*c, *all, *col) : col.status();
+  if (!s.ok()) FailWith(ctx, s);
+}
+
 void AddColumnFields(CLI::App* cmd, ColumnOptions& o) {
   cmd->add_option("--name", o.name, "栏目名称（1–30个字）");
   cmd->add_option("--kind", o.kind,
@@ -155,37 +170,33 @@ void AddColumnCommands(CLI::App& app, CliContext& ctx) {
   edit->add_flag("--top", o->top, "移到顶级");
   edit->add_option("--position", o->position, "在同级栏目中的位置（1 为第一）");
   edit->callback([&ctx, o, console] {
-    auto c = OpenCatalog(ctx, o->agency);
-    if (!c) return;
-    auto all = c->service->Columns(console, c->agency);
-    if (!all.ok()) return FailWith(ctx, all.status());
-    auto col = FindColumn(*all, o->code);
-    if (!col.ok()) return FailWith(ctx, col.status());
-    Status s = ApplyColumnOptions(*o, *all, &*col);
-    if (s.ok()) s = c->service->UpdateColumn(console, *col);
-    if (!s.ok()) return FailWith(ctx, s);
-    *ctx.out << "已修改栏目 #" << col->id << " " << col->name << "\n";
+    OnColumn(
+        ctx, *o,
+        [&](CatalogCli& c, const std::vector<catalog::Column>& all, catalog::Column col) -> Status {
+          GONGKAI_RETURN_IF_ERROR(ApplyColumnOptions(*o, all, &col));
+          GONGKAI_RETURN_IF_ERROR(c.service->UpdateColumn(console, col));
+          *ctx.out << "已修改栏目 #" << col.id << " " << col.name << "\n";
+          return Status::Ok();
+        });
   });
 
   auto* del = cmd->add_subcommand("delete", "删除没有信息和下级栏目的栏目");
   del->add_option("--agency", o->agency, "机构（编号、全称或简称）")->required();
   del->add_option("column", o->code, "栏目（编号或代码）")->required();
   del->callback([&ctx, o, console] {
-    auto c = OpenCatalog(ctx, o->agency);
-    if (!c) return;
-    auto all = c->service->Columns(console, c->agency);
-    if (!all.ok()) return FailWith(ctx, all.status());
-    auto col = FindColumn(*all, o->code);
-    if (!col.ok()) return FailWith(ctx, col.status());
-    for (const catalog::Column& other : *all) {
-      if (other.parent_id == col->id) {
-        return FailWith(ctx, FailedPrecondition("has children",
-                                                "栏目“" + col->name + "”还有下级栏目，不能删除"));
-      }
-    }
-    Status s = c->service->DeleteColumn(console, col->id);
-    if (!s.ok()) return FailWith(ctx, s);
-    *ctx.out << "已删除栏目 #" << col->id << " " << col->name << "\n";
+    OnColumn(ctx, *o,
+             [&](CatalogCli& c, const std::vector<catalog::Column>& all,
+                 const catalog::Column& col) -> Status {
+               for (const catalog::Column& other : all) {
+                 if (other.parent_id == col.id) {
+                   return FailedPrecondition("has children",
+                                             "栏目“" + col.name + "”还有下级栏目，不能删除");
+                 }
+               }
+               GONGKAI_RETURN_IF_ERROR(c.service->DeleteColumn(console, col.id));
+               *ctx.out << "已删除栏目 #" << col.id << " " << col.name << "\n";
+               return Status::Ok();
+             });
   });
 
   // The `catalog` group may already hold import/export (registered first, or not at all).

@@ -102,6 +102,18 @@ Result<catalog::ItemLink> LinkFrom(const HttpRequest& req, catalog::ItemId id) {
   return catalog::ItemLink{id, kind, other};
 }
 
+// Adds (or with `remove` takes away) the link of the form.
+HttpResponse LinkAction(const HttpRequest& req, WebApp& app, bool remove) {
+  return ItemAction(
+      req, app,
+      [&](const SignedIn& who, catalog::ItemId id) -> Status {
+        GONGKAI_ASSIGN_OR_RETURN(catalog::ItemLink link, LinkFrom(req, id));
+        return remove ? CatalogOf(app).Unlink(who.actor, link)
+                      : CatalogOf(app).Link(who.actor, link);
+      },
+      remove ? "已取消关联" : "已添加关联");
+}
+
 }  // namespace
 
 HttpResponse HandleAdminItems(const HttpRequest& req, WebApp& app) {
@@ -260,23 +272,11 @@ HttpResponse HandleAdminItemValidity(const HttpRequest& req, WebApp& app) {
 }
 
 HttpResponse HandleAdminItemLink(const HttpRequest& req, WebApp& app) {
-  return ItemAction(
-      req, app,
-      [&](const SignedIn& who, catalog::ItemId id) -> Status {
-        GONGKAI_ASSIGN_OR_RETURN(catalog::ItemLink link, LinkFrom(req, id));
-        return CatalogOf(app).Link(who.actor, link);
-      },
-      "已添加关联");
+  return LinkAction(req, app, false);
 }
 
 HttpResponse HandleAdminItemUnlink(const HttpRequest& req, WebApp& app) {
-  return ItemAction(
-      req, app,
-      [&](const SignedIn& who, catalog::ItemId id) -> Status {
-        GONGKAI_ASSIGN_OR_RETURN(catalog::ItemLink link, LinkFrom(req, id));
-        return CatalogOf(app).Unlink(who.actor, link);
-      },
-      "已取消关联");
+  return LinkAction(req, app, true);
 }
 
 HttpResponse HandleEditorScript(const HttpRequest& req, WebApp& app) {
