@@ -354,6 +354,8 @@ TEST_F(CatalogWebTest, ApiCreatesReadsAndSavesWithA409CarryingBothVersions) {
                      nlohmann::json{{"expected_revision", 1}, {"title", "接口修改"}}.dump(), csrf);
   EXPECT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(nlohmann::json::parse(ok.body)["latest_revision"], 2);
+  // Fields left out keep their value.
+  EXPECT_EQ(nlohmann::json::parse(ok.body)["latest"]["content"]["body_html"], "<p>一</p><p>二</p>");
   HttpReply stale =
       Api("PUT", path, editor,
           nlohmann::json{{"expected_revision", 1}, {"title", "过时的修改"}}.dump(), csrf);

@@ -114,9 +114,10 @@ Result<catalog::Column> ColumnFromJson(const json& body, catalog::Column base) {
   return base;
 }
 
-// The item input of a POST/PUT body: content fields, body_format ("html" | "text"), note,
-// remove_files. Attachments are uploaded through the web form or the CLI.
-Result<services::ItemInput> ItemFromJson(const json& body) {
+// The item input of a POST/PUT body over `base` (a PUT's latest content; fields absent are
+// kept): content fields, body_format ("html" | "text"), note, remove_files. Attachments are
+// uploaded through the web form or the CLI.
+Result<services::ItemInput> ItemFromJson(const json& body, const catalog::ItemContent& base) {
   services::ItemInput in;
   if (body.contains("column_id")) {
     if (!body["column_id"].is_number_integer()) {
@@ -125,22 +126,29 @@ Result<services::ItemInput> ItemFromJson(const json& body) {
     in.column_id = body["column_id"].get<int64_t>();
   }
   catalog::ItemContent& c = in.content;
-  c.title = Str(body, "title");
-  c.summary = Str(body, "summary");
-  c.body_html = Str(body, "body");
-  in.body_is_plain_text = Str(body, "body_format") == "text";
-  c.doc_number = Str(body, "doc_number");
-  c.publisher = Str(body, "publisher");
-  if (std::string w = Str(body, "written_on"); !w.empty()) {
-    GONGKAI_ASSIGN_OR_RETURN(c.written_on, Date::Parse(w));
+  c = base;
+  auto text = [&](const char* key, std::string* field) {
+    if (body.contains(key)) *field = Str(body, key);
+  };
+  text("title", &c.title);
+  text("summary", &c.summary);
+  text("body", &c.body_html);
+  in.body_is_plain_text = body.contains("body") && Str(body, "body_format") == "text";
+  text("doc_number", &c.doc_number);
+  text("publisher", &c.publisher);
+  if (body.contains("written_on")) {
+    c.written_on.reset();
+    if (std::string w = Str(body, "written_on"); !w.empty()) {
+      GONGKAI_ASSIGN_OR_RETURN(c.written_on, Date::Parse(w));
+    }
   }
-  c.theme = Str(body, "theme");
-  c.genre = Str(body, "genre");
-  c.keywords = Str(body, "keywords");
+  text("theme", &c.theme);
+  text("genre", &c.genre);
+  text("keywords", &c.keywords);
   if (std::string a = Str(body, "attribute"); !a.empty()) {
     GONGKAI_ASSIGN_OR_RETURN(c.attribute, catalog::ParseAttribute(a));
   }
-  c.withheld_ground = Str(body, "withheld_ground");
+  text("withheld_ground", &c.withheld_ground);
   in.note = Str(body, "note");
   if (body.contains("remove_files") && body["remove_files"].is_array()) {
     for (const json& n : body["remove_files"]) {
@@ -217,7 +225,7 @@ HttpResponse HandleApiCreateItem(const HttpRequest& req, WebApp& app) {
   return ApiAction(
       req, app,
       [&](const SignedIn& who, const json& body) -> Result<json> {
-        GONGKAI_ASSIGN_OR_RETURN(services::ItemInput in, ItemFromJson(body));
+        GONGKAI_ASSIGN_OR_RETURN(services::ItemInput in, ItemFromJson(body, {}));
         GONGKAI_ASSIGN_OR_RETURN(catalog::ItemId id, CatalogOf(app).CreateDraft(who.actor, in));
         GONGKAI_ASSIGN_OR_RETURN(services::ItemView v, CatalogOf(app).Get(who.actor, id));
         return ViewJson(v);
@@ -273,7 +281,8 @@ HttpResponse HandleApiSaveItem(const HttpRequest& req, WebApp& app) {
           return InvalidArgument("expected_revision required",
                                  "须给出所编辑的版本号 expected_revision");
         }
-        GONGKAI_ASSIGN_OR_RETURN(services::ItemInput in, ItemFromJson(body));
+        GONGKAI_ASSIGN_OR_RETURN(services::ItemView before, CatalogOf(app).Get(who.actor, *id));
+        GONGKAI_ASSIGN_OR_RETURN(services::ItemInput in, ItemFromJson(body, before.latest.content));
         catalog::ItemContent yours = in.content;
         auto saved = CatalogOf(app).SaveDraft(who.actor, *id, body["expected_revision"].get<int>(),
                                               std::move(in));
