@@ -31,12 +31,12 @@ TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
             "已应用迁移 1（init）\n已应用迁移 2（applications）\n已应用迁移 "
             "3（application_service）\n已应用迁移 4（holiday_notices）\n已应用迁移 "
             "5（approval_correction）\n已应用迁移 6（uploads）\n已应用迁移 "
-            "7（users_audit）\n已应用迁移 8（letters）\n"
-            "数据库结构版本：8\n");
+            "7（users_audit）\n已应用迁移 8（letters）\n已应用迁移 9（audit_chain）\n"
+            "数据库结构版本：9\n");
   auto again = Run({"db", "migrate"});
-  EXPECT_EQ(again.out, "数据库结构版本：8（已是最新）\n");
+  EXPECT_EQ(again.out, "数据库结构版本：9（已是最新）\n");
   auto status = Run({"db", "status"});
-  EXPECT_EQ(status.out, "数据库：sqlite:" + dir_ + "/gongkai.db\n结构版本：8 / 8\n");
+  EXPECT_EQ(status.out, "数据库：sqlite:" + dir_ + "/gongkai.db\n结构版本：9 / 9\n");
 }
 
 TEST_F(CliFoundationTest, AddsAndListsAgencies) {
@@ -140,7 +140,7 @@ TEST_F(CliFoundationTest, BadConfigFilesAreClearErrors) {
   // A valid file points every command at its database.
   testing_util::WriteFile(conf, "[storage]\ndb = \"sqlite:" + dir_ + "/from-config.db\"\n");
   EXPECT_EQ(RunGongkai({"--config", conf, "db", "status"}).out,
-            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 8\n");
+            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 9\n");
 }
 
 // `gongkai serve --port 0` in a child process; reads the URL line it prints.

@@ -74,6 +74,7 @@ Result<int64_t> SqliteAuditRepository::Append(const account::AuditEvent& e) {
     GONGKAI_RETURN_IF_ERROR(s.Run());
   }
   int64_t id = conn_->LastInsertId();
+  GONGKAI_RETURN_IF_ERROR(ChainAppendedAudit(conn_, e, id));
   for (int64_t agency : e.agency_ids) {
     GONGKAI_ASSIGN_OR_RETURN(
         Stmt s, conn_->Prepare("INSERT OR IGNORE INTO audit_agencies (audit_id, agency_id) "
