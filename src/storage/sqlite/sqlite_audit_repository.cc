@@ -8,7 +8,8 @@ namespace gongkai::storage::sqlite {
 namespace {
 
 constexpr std::string_view kSelect =
-    "SELECT id, at, actor_user_id, actor, action, target, detail, remote_addr, outcome "
+    "SELECT id, at, actor_user_id, actor, action, target, detail, remote_addr, outcome, "
+    "lower(hex((SELECT chain_hash FROM audit_chain c WHERE c.audit_id = audit_log.id))) "
     "FROM audit_log ";
 
 // ?1 agencies as a JSON array (NULL = all), ?2 actor, ?3 action, ?4 from, ?5 until.
@@ -29,6 +30,7 @@ account::AuditEvent ReadEvent(const Stmt& row) {
   e.detail = row.Text(6);
   e.remote_addr = row.Text(7);
   e.outcome = row.Text(8);
+  e.chain_hash = row.Text(9);
   return e;
 }
 
