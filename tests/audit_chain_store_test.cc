@@ -23,6 +23,20 @@ Status AppendOne(storage::Store& store, const Clock& clock, const std::string& d
   return tx->Commit();
 }
 
+// The leaf of an entry by the console.
+audit::Digest LeafOf(int64_t id, int64_t at, std::string_view action, std::string_view target,
+                     std::string_view detail) {
+  audit::LeafFields f;
+  f.id = id;
+  f.at = at;
+  f.actor = "cli";
+  f.action = action;
+  f.target = target;
+  f.outcome = "ok";
+  f.detail = detail;
+  return audit::LeafHash(f);
+}
+
 std::vector<std::pair<int64_t, std::string>> CheckpointList(storage::Store& store) {
   auto tx = store.Begin(TxMode::kRead).value();
   std::vector<std::pair<int64_t, std::string>> out;
@@ -72,30 +86,15 @@ TEST(AuditChainStoreTest, UpgradeFromSchema8ChainsTheOldEntries) {
   audit::Digest head = audit::kGenesis;
   for (int i = 1; i <= 3; ++i) {
     std::string target = "agency:" + std::to_string(i);
-    audit::LeafFields f;
-    f.id = i;
-    f.at = 1700000000 + i;
-    f.actor = "cli";
-    f.action = "agency_add";
-    f.target = target;
-    f.outcome = "ok";
-    f.detail = "旧记录";
-    head = audit::ChainHash(head, audit::LeafHash(f));
+    head = audit::ChainHash(head, LeafOf(i, 1700000000 + i, "agency_add", target, "旧记录"));
   }
   EXPECT_EQ(audit::Hex(status.head), audit::Hex(head));
 
   ASSERT_TRUE(AppendOne(*store, clock, "新记录").ok());
   status = chain.Verify(account::Actor::Console()).value();
-  audit::LeafFields fourth;
-  fourth.id = 4;
-  fourth.at = 1700000100;
-  fourth.actor = "cli";
-  fourth.action = "agency_update";
-  fourth.target = "agency:1";
-  fourth.outcome = "ok";
-  fourth.detail = "新记录";
-  EXPECT_EQ(status.Summary(), "审计链完整：4 条记录，链头 " +
-                                  audit::Hex(audit::ChainHash(head, audit::LeafHash(fourth))));
+  audit::Digest fourth = LeafOf(4, 1700000100, "agency_update", "agency:1", "新记录");
+  EXPECT_EQ(status.Summary(),
+            "审计链完整：4 条记录，链头 " + audit::Hex(audit::ChainHash(head, fourth)));
   EXPECT_FALSE(status.broken);
   // Migrating again does not chain anything twice.
   EXPECT_TRUE(store->Migrate().value().empty());

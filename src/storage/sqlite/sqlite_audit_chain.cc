@@ -52,18 +52,6 @@ Result<audit::Digest> InsertLink(Connection* conn, const account::AuditEvent& e,
   return chain;
 }
 
-void ReadEventRow(const Stmt& row, account::AuditEvent& e) {
-  e.id = row.Int(0);
-  e.at = row.Int(1);
-  e.actor_user_id = row.OptionalInt(2);
-  e.actor = row.Text(3);
-  e.action = row.Text(4);
-  e.target = row.Text(5);
-  e.detail = row.Text(6);
-  e.remote_addr = row.Text(7);
-  e.outcome = row.Text(8);
-}
-
 constexpr std::string_view kEventsFrom =
     "SELECT id, at, actor_user_id, actor, action, target, detail, remote_addr, outcome "
     "FROM audit_log WHERE id >= ? ORDER BY id";
@@ -110,7 +98,7 @@ Status BackfillAuditChain(Connection* conn) {
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row || s.Int(0) > up_to) break;
-      ReadEventRow(s, e);
+      ReadAuditRow(s, e);
       GONGKAI_ASSIGN_OR_RETURN(prev, InsertLink(conn, e, e.id, prev));
     }
   }
@@ -137,7 +125,7 @@ Status SqliteAuditRepository::ScanChain(
     audit::ScannedEntry entry;
     entry.id = std::min(log_id, link_id);
     if (log_id == entry.id) {
-      ReadEventRow(log, e);
+      ReadAuditRow(log, e);
       entry.fields = FieldsOf(e, e.id);
     }
     if (link_id == entry.id) entry.link = audit::StoredLink{DigestOf(links, 1), DigestOf(links, 2)};

@@ -5,6 +5,18 @@
 
 namespace gongkai::storage::sqlite {
 
+void ReadAuditRow(const Stmt& row, account::AuditEvent& e) {
+  e.id = row.Int(0);
+  e.at = row.Int(1);
+  e.actor_user_id = row.OptionalInt(2);
+  e.actor = row.Text(3);
+  e.action = row.Text(4);
+  e.target = row.Text(5);
+  e.detail = row.Text(6);
+  e.remote_addr = row.Text(7);
+  e.outcome = row.Text(8);
+}
+
 namespace {
 
 constexpr std::string_view kSelect =
@@ -21,15 +33,7 @@ constexpr std::string_view kWhere =
 
 account::AuditEvent ReadEvent(const Stmt& row) {
   account::AuditEvent e;
-  e.id = row.Int(0);
-  e.at = row.Int(1);
-  e.actor_user_id = row.OptionalInt(2);
-  e.actor = row.Text(3);
-  e.action = row.Text(4);
-  e.target = row.Text(5);
-  e.detail = row.Text(6);
-  e.remote_addr = row.Text(7);
-  e.outcome = row.Text(8);
+  ReadAuditRow(row, e);
   e.chain_hash = row.Text(9);
   return e;
 }

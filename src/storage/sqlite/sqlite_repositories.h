@@ -81,6 +81,9 @@ class SqliteAuditRepository final : public AuditRepository {
   Connection* conn_;
 };
 
+// Reads columns 0–8 (id, at, actor_user_id, actor, action, target, detail, remote_addr, outcome)
+// of an audit_log row into `e` (sqlite_audit_repository.cc).
+void ReadAuditRow(const Stmt& row, account::AuditEvent& e);
 // Chains the entry just inserted as `id` onto the head (sqlite_audit_chain.cc).
 Status ChainAppendedAudit(Connection* conn, const account::AuditEvent& e, int64_t id);
 // After a migration, in its transaction: chains the entries written before migration 009 when its
