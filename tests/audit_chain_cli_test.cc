@@ -61,9 +61,15 @@ class AuditChainCliTest : public ::testing::Test {
     sqlite3_close(db);
     return hex;
   }
-  // Expects `audit verify` to fail naming `message`, after `verified` good entries.
+  // Expects `audit verify [options]` to fail naming `message`, after `verified` good entries.
   void ExpectBroken(int verified, const std::string& message) {
-    auto r = Run({"audit", "verify"});
+    ExpectBrokenWith({}, verified, message);
+  }
+  void ExpectBrokenWith(const std::vector<std::string>& options, int verified,
+                        const std::string& message) {
+    std::vector<std::string> args = {"audit", "verify"};
+    args.insert(args.end(), options.begin(), options.end());
+    auto r = Run(args);
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, "已核对 " + std::to_string(verified) + " 条记录\n");
     EXPECT_EQ(r.err, "错误：审计链已损坏：" + message + "\n");
@@ -184,6 +190,25 @@ TEST_F(AuditChainCliTest, RecomputedChainIsFoundByTheCheckpoint) {
   ExpectBroken(6, "检查点（第 6 条）不符：检查点记录的链头为 " + old_head.substr(0, 16) +
                       "…，现在的链为 " + StoredChainHex(6).substr(0, 16) +
                       "…（检查点之前的记录被改写后重算了链）");
+}
+
+// A head kept off the server (the line `audit checkpoint` printed) catches a rewrite that also
+// rewrote the checkpoints table.
+TEST_F(AuditChainCliTest, HeadKeptOffTheServerIsChecked) {
+  std::string head3 = StoredChainHex(3);
+  auto ok =
+      Run({"audit", "verify", "--expect", "3:" + head3, "--expect", "5:" + StoredChainHex(5)});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  std::string other = std::string(63, '0') + "1";
+  ExpectBrokenWith(
+      {"--expect", "3:" + other}, 3,
+      "留存的检查点（第 3 条）不符：检查点记录的链头为 0000000000000000…，现在的链为 " +
+          head3.substr(0, 16) + "…（检查点之前的记录被改写后重算了链）");
+  ExpectBrokenWith({"--expect", "9:" + other}, 5,
+                   "留存的检查点（第 9 条）不符：链只有 5 条，末尾的记录被删除");
+  auto bad = Run({"audit", "verify", "--expect", "3:xyz"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "错误：--expect 的格式应为 条数:链头（64 位十六进制），如 6:26571c58…\n");
 }
 
 TEST_F(AuditChainCliTest, ExportVerifiesWithThePythonRecipe) {

@@ -12,6 +12,12 @@ std::string Entry(int64_t seq) {
 
 std::string Short(const Digest& d) { return Hex(d).substr(0, 16); }
 
+// "检查点（第 6 条）", or for a head kept off the server "留存的检查点（第 6 条）".
+std::string Named(const Checkpoint& c) {
+  return std::string(c.reason == "external" ? "留存的检查点" : "检查点") + "（第 " +
+         std::to_string(c.seq) + " 条）";
+}
+
 }  // namespace
 
 ChainVerifier::ChainVerifier(std::vector<Checkpoint> checkpoints, int64_t from, Digest prev)
@@ -59,9 +65,8 @@ bool ChainVerifier::CheckCheckpoints(int64_t seq, const Digest& chain) {
     const Checkpoint& c = checkpoints_[next_checkpoint_];
     if (c.chain != chain) {
       return Fail(BreakKind::kCheckpoint, seq,
-                  "检查点（第 " + std::to_string(seq) + " 条）不符：检查点记录的链头为 " +
-                      Short(c.chain) + "…，现在的链为 " + Short(chain) +
-                      "…（检查点之前的记录被改写后重算了链）");
+                  Named(c) + "不符：检查点记录的链头为 " + Short(c.chain) + "…，现在的链为 " +
+                      Short(chain) + "…（检查点之前的记录被改写后重算了链）");
     }
   }
   return true;
@@ -71,8 +76,7 @@ const std::optional<Break>& ChainVerifier::Finish() {
   if (!break_ && next_checkpoint_ < checkpoints_.size()) {
     const Checkpoint& c = checkpoints_[next_checkpoint_];
     Fail(BreakKind::kCheckpoint, c.seq,
-         "检查点（第 " + std::to_string(c.seq) + " 条）不符：链只有 " + std::to_string(last()) +
-             " 条，末尾的记录被删除");
+         Named(c) + "不符：链只有 " + std::to_string(last()) + " 条，末尾的记录被删除");
   }
   return break_;
 }

@@ -1,5 +1,6 @@
 // `gongkai audit verify|checkpoint|export`: the audit hash chain (docs/audit-chain.md).
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 
@@ -38,6 +39,22 @@ void Export(CliContext& ctx, const ExportOptions& o) {
   *ctx.out << "已导出 " << *written << " 条审计记录到 " << o.out << "\n";
 }
 
+// "6:26571c58…" (an entry number and its chain hash, as `audit checkpoint` prints them).
+Result<audit::Checkpoint> ParseExpected(const std::string& text) {
+  size_t colon = text.find(':');
+  auto bad = InvalidArgument("bad --expect " + text,
+                             "--expect 的格式应为 条数:链头（64 位十六进制），如 6:26571c58…");
+  if (colon == std::string::npos || colon == 0) return bad;
+  int64_t seq = 0;
+  for (char c : text.substr(0, colon)) {
+    if (c < '0' || c > '9' || seq > INT64_MAX / 10 - 1) return bad;
+    seq = seq * 10 + (c - '0');
+  }
+  auto hash = audit::ParseHex(text.substr(colon + 1));
+  if (seq < 1 || !hash) return bad;
+  return audit::Checkpoint{seq, *hash, 0, "external"};
+}
+
 }  // namespace
 
 void AddAuditCommands(CLI::App& app, CliContext& ctx) {
@@ -46,11 +63,20 @@ void AddAuditCommands(CLI::App& app, CliContext& ctx) {
 
   auto* verify =
       audit->add_subcommand("verify", "重新计算整条审计链并核对检查点（损坏时退出码 1）");
-  verify->callback([&ctx] {
+  auto expect = std::make_shared<std::vector<std::string>>();
+  verify->add_option("--expect", *expect, "另行留存的链头 条数:十六进制（可重复），一并核对");
+  verify->callback([&ctx, expect] {
+    std::vector<audit::Checkpoint> expected;
+    for (const std::string& e : *expect) {
+      auto c = ParseExpected(e);
+      if (!c.ok()) return FailWith(ctx, c.status());
+      expected.push_back(*c);
+    }
     auto store = OpenMigratedStore(ctx);
     if (!store) return;
     SystemClock clock;
-    auto status = services::AuditChainService(*store, clock).Verify(account::Actor::Console());
+    auto status = services::AuditChainService(*store, clock)
+                      .Verify(account::Actor::Console(), std::move(expected));
     if (!status.ok()) return FailWith(ctx, status.status());
     if (status->broken) {
       *ctx.out << "已核对 " << status->entries << " 条记录\n";

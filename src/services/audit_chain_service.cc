@@ -33,13 +33,15 @@ Status AuditChainService::Authorize(const account::Actor& actor, const std::stri
                       "只有系统管理员可以校验、记录或导出审计链");
 }
 
-Result<ChainStatus> AuditChainService::Verify(const account::Actor& actor) {
+Result<ChainStatus> AuditChainService::Verify(const account::Actor& actor,
+                                              std::vector<audit::Checkpoint> expected) {
   GONGKAI_RETURN_IF_ERROR(Authorize(actor, "audit_verify"));
   GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kRead));
   GONGKAI_ASSIGN_OR_RETURN(auto checkpoints, tx->audit().Checkpoints());
   ChainStatus status;
   status.checkpoints = static_cast<int64_t>(checkpoints.size());
   if (!checkpoints.empty()) status.last_checkpoint = checkpoints.back();
+  checkpoints.insert(checkpoints.end(), expected.begin(), expected.end());
   audit::ChainVerifier verifier(std::move(checkpoints));
   GONGKAI_RETURN_IF_ERROR(
       tx->audit().ScanChain(1, [&](const audit::ScannedEntry& e) { return verifier.Add(e); }));

@@ -30,9 +30,11 @@ class AuditChainService {
  public:
   AuditChainService(storage::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Recomputes every hash from the first entry and checks every checkpoint, in one read
-  // transaction. A break is a ChainStatus with `broken`, not an error.
-  Result<ChainStatus> Verify(const account::Actor& actor);
+  // Recomputes every hash from the first entry and checks every checkpoint, and the heads kept
+  // off the server given as `expected` (reason "external"), in one read transaction. A break is a
+  // ChainStatus with `broken`, not an error.
+  Result<ChainStatus> Verify(const account::Actor& actor,
+                             std::vector<audit::Checkpoint> expected = {});
   // Records the head as a checkpoint ("manual"), audited as audit_checkpoint (the checkpoint
   // covers that entry).
   Result<audit::Checkpoint> Checkpoint(const account::Actor& actor);
