@@ -31,7 +31,8 @@ TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
             "已应用迁移 1（init）\n已应用迁移 2（applications）\n已应用迁移 "
             "3（application_service）\n已应用迁移 4（holiday_notices）\n已应用迁移 "
             "5（approval_correction）\n已应用迁移 6（uploads）\n已应用迁移 "
-            "7（users_audit）\n已应用迁移 8（letters）\n已应用迁移 10（catalog）\n"
+            "7（users_audit）\n已应用迁移 8（letters）\n已应用迁移 9（audit_chain）\n"
+            "已应用迁移 10（catalog）\n"
             "数据库结构版本：10\n");
   auto again = Run({"db", "migrate"});
   EXPECT_EQ(again.out, "数据库结构版本：10（已是最新）\n");

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "admins_web_fixture.h"
+#include "services/audit_chain_service.h"
 
 namespace gongkai {
 namespace {
@@ -95,6 +96,34 @@ TEST_F(SiteWebTest, AuditFiltersPagesAndKeepsToTheAgencies) {
   EXPECT_EQ(refusals["total"], 2);
   EXPECT_EQ(refusals["events"][0]["action_name"], "查看审计日志");
   EXPECT_EQ(refusals["events"][0]["outcome_name"], "拒绝");
+}
+
+TEST_F(SiteWebTest, AuditPageShowsTheChainAndVerifiesItForSystemAdministrators) {
+  std::string g = SignIn("gongxin");
+  std::string a = SignIn("admin");
+  HttpReply page = Get("/admin/audit?verify=1", a);
+  ASSERT_EQ(page.status, 200);
+  auto status = services::AuditChainService(*store_, clock_).Verify(account::Actor::Console());
+  ASSERT_TRUE(status.ok());
+  ASSERT_FALSE(status->broken);
+  std::string head = audit::Hex(status->head);
+  EXPECT_NE(page.body.find("<p id=\"audit-chain\" class=\"notice\" role=\"status\">审计链完整：" +
+                           std::to_string(status->entries) + " 条记录，链头 " + head + "</p>"),
+            std::string::npos)
+      << page.body;
+  // The newest entry (admin's sign-in) first, with its short chain hash.
+  EXPECT_NE(page.body.find("<td data-label=\"链哈希\"><code title=\"" + head + "\">" +
+                           head.substr(0, 12) + "</code></td>"),
+            std::string::npos);
+  int code = 0;
+  auto events = Audit(a, "page_size=1", &code);
+  EXPECT_EQ(events["events"][0]["chain_hash"], head);
+
+  // An agency administrator sees the hashes but has no button, and verify=1 does nothing.
+  HttpReply theirs = Get("/admin/audit?verify=1", g);
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_EQ(theirs.body.find("id=\"audit-chain-check\""), std::string::npos);
+  EXPECT_EQ(theirs.body.find("id=\"audit-chain\""), std::string::npos);
 }
 
 TEST_F(SiteWebTest, GzipRoundTripsWithVary) {

@@ -31,6 +31,9 @@ struct AuditEvent {
   std::string detail;  // human-readable; never a secret
   std::string remote_addr;
   std::string outcome;  // "ok" | "denied" | "failed"
+  // Read back only: the hex of the entry's chain hash (审计链, docs/audit-chain.md); empty when
+  // the entry is not chained.
+  std::string chain_hash;
   // The agencies the event concerns. When empty at Append, the store derives them from the
   // target ("agency:N", "application:N", "user:NAME" → the agencies of the user's roles).
   std::vector<int64_t> agency_ids;

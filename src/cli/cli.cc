@@ -80,6 +80,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddDbCommands(app, ctx);
   AddAgencyCommands(app, ctx);
   AddUserCommands(app, ctx);
+  AddAuditCommands(app, ctx);
   AddServeCommand(app, ctx);
   AddReportCommands(app, ctx);
   AddScreenCommands(app, ctx);

@@ -58,6 +58,8 @@ void AddCalendarNoticeCommands(CLI::App* calendar_cmd, CliContext& ctx);
 void AddDbCommands(CLI::App& app, CliContext& ctx);
 // `agency add|list` (agency_command.cc).
 void AddAgencyCommands(CLI::App& app, CliContext& ctx);
+// `audit verify|checkpoint|export` (audit_command.cc).
+void AddAuditCommands(CLI::App& app, CliContext& ctx);
 // `user add|passwd|list` (user_command.cc).
 void AddUserCommands(CLI::App& app, CliContext& ctx);
 // `serve` (serve_command.cc).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "account/account.h"
 #include "account/session.h"
 #include "agency/agency.h"
+#include "audit/verifier.h"
 #include "core/result.h"
 #include "storage/application_repository.h"
 #include "storage/catalog_repository.h"
@@ -96,6 +98,22 @@ class AuditRepository {
   // Newest first; at most `limit` events with id < before_id (0 = from newest).
   virtual Result<std::vector<account::AuditEvent>> List(int limit, int64_t before_id) = 0;
   virtual Result<AuditPage> Query(const AuditQuery& query) = 0;
+
+  // The hash chain over the log (audit/chain.h, docs/audit-chain.md). Append chains every event
+  // it writes and checkpoints the head every 1000 entries and on the first entry of a new day.
+  //
+  // Every id from `from` on, in id order, with the log's row and the chain's row side by side
+  // (either missing after tampering); the views in the entry live until `visit` returns, which
+  // returns false to stop.
+  virtual Status ScanChain(int64_t from,
+                           const std::function<bool(const audit::ScannedEntry&)>& visit) = 0;
+  // The chain hash after entry `id`; kNotFound when that entry is not chained.
+  virtual Result<audit::Digest> ChainHashAt(int64_t id) = 0;
+  // Every checkpoint, by seq.
+  virtual Result<std::vector<audit::Checkpoint>> Checkpoints() = 0;
+  // Records the head as a checkpoint with `reason` (an existing one when the head already is);
+  // kFailedPrecondition when the chain is empty.
+  virtual Result<audit::Checkpoint> CheckpointHead(int64_t at, std::string_view reason) = 0;
 };
 
 // Counters the server uses to know when cached public pages are stale.

@@ -1,5 +1,6 @@
 // The audit log (审计日志) page and API: Chinese names, filters, paging (services/audit_service).
 #include "http/handlers/handlers.h"
+#include "services/audit_chain_service.h"
 #include "services/audit_service.h"
 
 namespace gongkai::http {
@@ -105,6 +106,8 @@ HttpResponse HandleAdminAudit(const HttpRequest& req, WebApp& app) {
                               {"detail", e.detail},
                               {"remote_addr", e.remote_addr},
                               {"outcome", std::string(services::AuditOutcomeName(e.outcome))},
+                              {"chain", e.chain_hash},
+                              {"chain_short", e.chain_hash.substr(0, 12)},
                               {"denied", e.outcome != "ok"}});
   }
   mstch::array actions;
@@ -118,6 +121,14 @@ HttpResponse HandleAdminAudit(const HttpRequest& req, WebApp& app) {
     agencies.push_back(mstch::map{
         {"id", std::to_string(a.id)}, {"name", a.name}, {"selected", filter->agency == a.id}});
   }
+  // 校验审计链: system administrators, on request (it reads the whole chain).
+  mstch::map chain{{"checked", false}};
+  if (who->actor.IsSystemAdmin() && req.Query("verify") == "1") {
+    auto status = services::AuditChainService(app.store(), app.clock()).Verify(who->actor);
+    if (!status.ok()) return app.Error(req, status.status());
+    chain =
+        mstch::map{{"checked", true}, {"intact", !status->broken}, {"summary", status->Summary()}};
+  }
   const auto& f = *filter;
   return app.Page(
       200, "audit", "审计日志",
@@ -125,6 +136,7 @@ HttpResponse HandleAdminAudit(const HttpRequest& req, WebApp& app) {
        {"actions", actions},
        {"agencies", agencies},
        {"all", who->actor.IsSystemAdmin()},
+       {"chain", chain},
        {"actor", f.actor},
        {"from", f.from ? f.from->ToString() : std::string()},
        {"to", f.to ? f.to->ToString() : std::string()},
@@ -156,7 +168,8 @@ HttpResponse HandleApiAudit(const HttpRequest& req, WebApp& app) {
                       {"remote_addr", e.remote_addr},
                       {"outcome", e.outcome},
                       {"outcome_name", services::AuditOutcomeName(e.outcome)},
-                      {"agency_ids", e.agency_ids}});
+                      {"agency_ids", e.agency_ids},
+                      {"chain_hash", e.chain_hash}});
   }
   return JsonResponse(200, {{"events", events},
                             {"total", view->page.total},

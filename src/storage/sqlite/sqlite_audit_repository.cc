@@ -5,10 +5,23 @@
 
 namespace gongkai::storage::sqlite {
 
+void ReadAuditRow(const Stmt& row, account::AuditEvent& e) {
+  e.id = row.Int(0);
+  e.at = row.Int(1);
+  e.actor_user_id = row.OptionalInt(2);
+  e.actor = row.Text(3);
+  e.action = row.Text(4);
+  e.target = row.Text(5);
+  e.detail = row.Text(6);
+  e.remote_addr = row.Text(7);
+  e.outcome = row.Text(8);
+}
+
 namespace {
 
 constexpr std::string_view kSelect =
-    "SELECT id, at, actor_user_id, actor, action, target, detail, remote_addr, outcome "
+    "SELECT id, at, actor_user_id, actor, action, target, detail, remote_addr, outcome, "
+    "lower(hex((SELECT chain_hash FROM audit_chain c WHERE c.audit_id = audit_log.id))) "
     "FROM audit_log ";
 
 // ?1 agencies as a JSON array (NULL = all), ?2 actor, ?3 action, ?4 from, ?5 until.
@@ -20,15 +33,8 @@ constexpr std::string_view kWhere =
 
 account::AuditEvent ReadEvent(const Stmt& row) {
   account::AuditEvent e;
-  e.id = row.Int(0);
-  e.at = row.Int(1);
-  e.actor_user_id = row.OptionalInt(2);
-  e.actor = row.Text(3);
-  e.action = row.Text(4);
-  e.target = row.Text(5);
-  e.detail = row.Text(6);
-  e.remote_addr = row.Text(7);
-  e.outcome = row.Text(8);
+  ReadAuditRow(row, e);
+  e.chain_hash = row.Text(9);
   return e;
 }
 
@@ -74,6 +80,7 @@ Result<int64_t> SqliteAuditRepository::Append(const account::AuditEvent& e) {
     GONGKAI_RETURN_IF_ERROR(s.Run());
   }
   int64_t id = conn_->LastInsertId();
+  GONGKAI_RETURN_IF_ERROR(ChainAppendedAudit(conn_, e, id));
   for (int64_t agency : e.agency_ids) {
     GONGKAI_ASSIGN_OR_RETURN(
         Stmt s, conn_->Prepare("INSERT OR IGNORE INTO audit_agencies (audit_id, agency_id) "

@@ -70,11 +70,25 @@ class SqliteAuditRepository final : public AuditRepository {
   Result<int64_t> Append(const account::AuditEvent& event) override;
   Result<std::vector<account::AuditEvent>> List(int limit, int64_t before_id) override;
   Result<AuditPage> Query(const AuditQuery& query) override;
+  Status ScanChain(int64_t from,
+                   const std::function<bool(const audit::ScannedEntry&)>& visit) override;
+  Result<audit::Digest> ChainHashAt(int64_t id) override;
+  Result<std::vector<audit::Checkpoint>> Checkpoints() override;
+  Result<audit::Checkpoint> CheckpointHead(int64_t at, std::string_view reason) override;
 
  private:
   Result<std::vector<int64_t>> AgenciesOf(int64_t audit_id);
   Connection* conn_;
 };
+
+// Reads columns 0–8 (id, at, actor_user_id, actor, action, target, detail, remote_addr, outcome)
+// of an audit_log row into `e` (sqlite_audit_repository.cc).
+void ReadAuditRow(const Stmt& row, account::AuditEvent& e);
+// Chains the entry just inserted as `id` onto the head (sqlite_audit_chain.cc).
+Status ChainAppendedAudit(Connection* conn, const account::AuditEvent& e, int64_t id);
+// After a migration, in its transaction: chains the entries written before migration 009 when its
+// marker is present, checkpoints the head and removes the marker.
+Status BackfillAuditChain(Connection* conn);
 
 class SqliteSiteStateRepository final : public SiteStateRepository {
  public:

@@ -218,6 +218,8 @@ Result<std::vector<MigrationInfo>> SqliteStore::Migrate() {
       }
     }
     if (s.ok() && !name.empty()) s = conn->Exec(kSqliteMigrations[i].data);
+    // Migration 009 leaves a marker for the entries to chain that SQL cannot hash.
+    if (s.ok() && !name.empty()) s = BackfillAuditChain(conn.get());
     if (s.ok() && !name.empty()) {
       auto ins = conn->Prepare("INSERT INTO schema_version (version, name) VALUES (?, ?)");
       if (!ins.ok()) {
