@@ -73,7 +73,7 @@ TEST(AuditChainStoreTest, UpgradeFromSchema8ChainsTheOldEntries) {
   }
   auto store = storage::sqlite::SqliteStore::Open(path).value();
   auto applied = store->Migrate().value();
-  ASSERT_EQ(applied.size(), 1u);
+  ASSERT_GE(applied.size(), 1u);  // 009 and every later migration
   EXPECT_EQ(applied[0].version, 9);
 
   FakeClock clock(1700000100);

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "core/text.h"
+#include "publishing/attachment_file.h"
 
 namespace gongkai::services {
 
@@ -19,24 +19,19 @@ std::string AttachmentField(AttachmentKind kind) {
 }
 
 std::string SniffAttachmentType(std::string_view data) {
-  if (data.starts_with("%PDF-")) return "application/pdf";
-  if (data.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
-  if (data.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
-  return "";
+  switch (publishing::SniffSignature(data)) {
+    case publishing::Signature::kPdf:
+      return "application/pdf";
+    case publishing::Signature::kPng:
+      return "image/png";
+    case publishing::Signature::kJpeg:
+      return "image/jpeg";
+    default:
+      return "";
+  }
 }
 
-std::string FileNameProblem(std::string_view name) {
-  if (name.empty()) return "文件名为空";
-  if (name.size() > kMaxAttachmentNameBytes) return "文件名过长（最多 255 字节）";
-  if (name.find_first_of("/\\") != std::string_view::npos || name.find("..") != name.npos) {
-    return "文件名含有路径（/ \\ 或 ..）";
-  }
-  for (unsigned char c : name) {
-    if (c < 0x20 || c == 0x7f) return "文件名含有控制字符";
-  }
-  if (!IsCleanText(name, false)) return "文件名不是有效的 UTF-8 文本";
-  return "";
-}
+std::string FileNameProblem(std::string_view name) { return publishing::FileNameProblem(name); }
 
 std::string FileSizeText(size_t bytes) {
   char buf[32];

@@ -37,10 +37,12 @@ inline constexpr size_t kMaxAttachmentsTotalBytes = 10 << 20;  // per applicatio
 inline constexpr size_t kMaxAttachments = 5;
 inline constexpr size_t kMaxAttachmentNameBytes = 255;
 
-// "application/pdf", "image/png" or "image/jpeg" by the file's signature; "" for anything else.
+// "application/pdf", "image/png" or "image/jpeg" by the file's signature; "" for anything else
+// (publishing::SniffSignature).
 std::string SniffAttachmentType(std::string_view data);
-// Why `name` is refused as a file name (a path: / \ or ..; control characters; not UTF-8; empty
-// or longer than 255 bytes), or "" when it is fine.
+// Why `name` is refused as a file name, or "" when it is fine: publishing::FileNameProblem (a
+// path: / \ or ..; control characters; not UTF-8; empty or longer than 255 bytes; direction
+// controls; a trailing dot or space).
 std::string FileNameProblem(std::string_view name);
 // Appends one FieldError per refused file (keyed by its kind's field) and one keyed
 // "attachments" for too many files or too many bytes in all. Messages name the file.
