@@ -5,6 +5,8 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/review_support.h"
+
 namespace gongkai::cli {
 
 void CliContext::Fail(int code, const std::string& zh_message) {
@@ -83,6 +85,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddScreenCommands(app, ctx);
   AddLetterCommands(app, ctx);
   AddAppCommands(app, ctx);
+  // The `item` group (until the catalog editor's `item` command lands, which calls
+  // AddItemReviewCommands itself: then these two lines go).
+  AddItemReviewCommands(app.add_subcommand("item", "主动公开信息：送审、审核、发布、撤回"), ctx);
 
   try {
     app.parse(argc, argv);
