@@ -4,27 +4,13 @@
 #include <utility>
 
 #include "account/password.h"
+#include "catalog/enum_names.h"
 #include "catalog/themes.h"
 #include "core/text.h"
 
 namespace gongkai::catalog {
 
 namespace {
-
-// One enum's codes and Chinese names, in enum order.
-template <typename E, size_t N>
-struct Names {
-  std::array<std::pair<std::string_view, std::string_view>, N> rows;
-  std::string_view Code(E e) const { return rows[static_cast<size_t>(e)].first; }
-  std::string_view Name(E e) const { return rows[static_cast<size_t>(e)].second; }
-  Result<E> Parse(std::string_view text, std::string_view what) const {
-    for (size_t i = 0; i < N; ++i) {
-      if (text == rows[i].first || text == rows[i].second) return static_cast<E>(i);
-    }
-    return InvalidArgument("unknown " + std::string(what) + ": " + std::string(text),
-                           "未知的" + std::string(what) + "：" + std::string(text));
-  }
-};
 
 constexpr Names<ColumnKind, 6> kKinds{{{{"section", "分类"},
                                         {"documents", "文件"},

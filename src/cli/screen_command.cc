@@ -19,6 +19,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_common.h"
+#include "cli/review_support.h"
 #include "core/clock.h"
 #include "screening/dictionary.h"
 #include "screening/screener.h"
@@ -58,12 +59,6 @@ struct DictAddArgs {
   std::string note;
   std::string profile = "default";
 };
-
-std::string BuiltinDictDir() {
-  const char* env = std::getenv("GONGKAI_SCREENING_DIR");
-  if (env != nullptr && *env != '\0') return env;
-  return std::string(GONGKAI_SOURCE_DIR) + "/data/screening";
-}
 
 Result<std::string> AgencyDictPath(CliContext& ctx, const std::string& profile) {
   GONGKAI_ASSIGN_OR_RETURN(std::string data_dir, EffectiveDataDir(ctx));
@@ -407,6 +402,12 @@ void RunDictAdd(const DictAddArgs& a, CliContext& ctx) {
 }
 
 }  // namespace
+
+std::string BuiltinDictDir() {
+  const char* env = std::getenv("GONGKAI_SCREENING_DIR");
+  if (env != nullptr && *env != '\0') return env;
+  return std::string(GONGKAI_SOURCE_DIR) + "/data/screening";
+}
 
 void AddScreenCommands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<ScreenArgs>();

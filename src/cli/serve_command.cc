@@ -8,9 +8,12 @@
 
 #include "calendar/calendar_files.h"
 #include "cli/cli_common.h"
+#include "cli/review_support.h"
 #include "http/config.h"
+#include "http/scheduler.h"
 #include "http/web_app.h"
 #include "services/calendar_service.h"
+#include "services/review_service.h"
 
 namespace gongkai::cli {
 
@@ -92,6 +95,9 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
     }
     http::WebApp web(**store, clock, config->security, config->web, std::move(cal).value(),
                      std::move(base).value());
+    auto screening = LoadReviewScreening();
+    if (!screening.ok()) return FailWith(ctx, screening.status());
+    web.SetReviewScreening(*screening);
     http::ServerOptions options = config->server;
     options.error_log = [fmt](const std::string& message) {
       LogLine(fmt, "error", {{"msg", message}});
@@ -119,7 +125,23 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
              {"address", options.bind_address},
              {"port", server.port()},
              {"database", config->EffectiveDbUrl()}});
+    // 定时发布 and 到期下线: at start, then every 30 s (GONGKAI_SCHEDULER_MS for tests).
+    services::ReviewService& review = web.reviews();
+    const char* period_env = std::getenv("GONGKAI_SCHEDULER_MS");
+    const long period_ms = period_env != nullptr ? std::atol(period_env) : 30000;
+    http::Scheduler scheduler(
+        [&review, fmt] {
+          Result<int> n = review.RunDue();
+          if (!n.ok()) {
+            LogLine(fmt, "error", {{"msg", "scheduler"}, {"status", n.status().ToString()}});
+          } else if (*n > 0) {
+            LogLine(fmt, "info", {{"msg", "scheduled publication"}, {"items", *n}});
+          }
+        },
+        std::chrono::milliseconds(period_ms > 0 ? period_ms : 30000));
+    scheduler.Start();
     Status ran = server.Run(/*handle_signals=*/true);
+    scheduler.Stop();
     LogLine(fmt, ran.ok() ? "info" : "error", {{"msg", "stopped"}, {"status", ran.ToString()}});
     if (!ran.ok()) return FailWith(ctx, ran);
     *ctx.out << "gongkai 已停止。" << std::endl;

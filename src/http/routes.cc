@@ -81,6 +81,13 @@ Router WebApp::MakeRouter() {
   r.Add("POST", "/api/v1/users/{id}/password", bind(HandleApiResetPassword));
   r.Add("POST", "/api/v1/users/{id}/unlock", bind(HandleApiUnlockUser));
   r.Add("GET", "/api/v1/audit", bind(HandleApiAudit));
+  r.Add("GET", "/api/v1/items/{id}/review", bind(HandleApiItemReview));
+  r.Add("GET", "/api/v1/items/{id}/register", bind(HandleApiItemRegister));
+  r.Add("POST", "/api/v1/items/{id}/submit", bind(HandleApiItemSubmit));
+  r.Add("POST", "/api/v1/items/{id}/review", bind(HandleApiItemDecide));
+  r.Add("POST", "/api/v1/items/{id}/withdraw", bind(HandleApiItemWithdraw));
+  r.Add("POST", "/api/v1/items/{id}/schedule", bind(HandleApiItemSchedule));
+  r.Add("GET", "/api/v1/agencies/{id}/review-queue", bind(HandleApiReviewQueue));
 
   r.Add("GET", "/api/v1/agencies/{id}/applications", bind(HandleApiListApplications));
   r.Add("POST", "/api/v1/agencies/{id}/applications", bind(HandleApiRegisterApplication));

@@ -43,6 +43,7 @@ WebApp::WebApp(storage::Store& store, const Clock& clock, services::SecurityOpti
       seals_(store, clock),
       public_letters_(applications_, letters_, seals_),
       ledger_(store, clock, applications_),
+      reviews_(store, clock, {}),
       lookup_limiter_(clock) {}
 
 namespace {

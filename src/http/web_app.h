@@ -19,9 +19,10 @@
 #include "services/calendar_service.h"
 #include "services/ledger_service.h"
 #include "services/letter_service.h"
-#include "services/user_admin_service.h"
 #include "services/public_letter_service.h"
+#include "services/review_service.h"
 #include "services/seal_service.h"
+#include "services/user_admin_service.h"
 #include "storage/store.h"
 
 namespace gongkai::http {
@@ -106,6 +107,11 @@ class WebApp {
   services::AuditService& audit() { return audit_; }
   services::SealService& seals() { return seals_; }
   services::PublicLetterService& public_letters() { return public_letters_; }
+  services::ReviewService& reviews() { return reviews_; }
+  // The dictionaries the review screens with (set before serving; none by default).
+  void SetReviewScreening(services::ReviewScreening screening) {
+    reviews_.SetScreening(std::move(screening));
+  }
   // After a notice import: the new calendar for the applications (kept if it cannot be built).
   Status ReloadCalendar();
   // Failed public status look-ups per address (/status).
@@ -129,6 +135,7 @@ class WebApp {
   services::SealService seals_;
   services::PublicLetterService public_letters_;
   services::LedgerService ledger_;
+  services::ReviewService reviews_;
   LookupLimiter lookup_limiter_;
   ViewRenderer views_;
   PageCache page_cache_;

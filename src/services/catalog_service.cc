@@ -10,6 +10,7 @@
 #include "services/audit.h"
 #include "services/authorize.h"
 #include "services/catalog_body.h"
+#include "services/review_service.h"
 
 namespace gongkai::services {
 
@@ -449,6 +450,7 @@ Result<int> CatalogService::SaveDraft(const Actor& actor, catalog::ItemId id, in
         rev.created_at = now;
         GONGKAI_RETURN_IF_ERROR(tx->catalog().InsertRevision(rev));
         item.latest_revision = rev.number;
+        GONGKAI_RETURN_IF_ERROR(ReopenReviewAfterEdit(*tx, item, rev, actor.name, now));
       }
       item.updated_at = now;
       GONGKAI_RETURN_IF_ERROR(tx->catalog().UpdateItem(item));

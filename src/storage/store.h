@@ -15,6 +15,7 @@
 #include "storage/application_repository.h"
 #include "storage/catalog_repository.h"
 #include "storage/letter_repository.h"
+#include "storage/review_repository.h"
 #include "storage/upload_repository.h"
 
 namespace gongkai::storage {
@@ -163,6 +164,7 @@ class Transaction {
   virtual AttachmentRepository& attachments() = 0;
   virtual SealRepository& seals() = 0;
   virtual CatalogRepository& catalog() = 0;
+  virtual ReviewRepository& reviews() = 0;
   // kUnavailable when the database is busy; the work is then rolled back.
   virtual Status Commit() = 0;
 };

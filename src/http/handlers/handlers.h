@@ -30,6 +30,15 @@ HttpResponse ApiAction(const HttpRequest& req, WebApp& app,
                                                                   const nlohmann::json&)>& change,
                        int ok_status);
 
+// The review workflow's JSON API (review_api.cc).
+HttpResponse HandleApiItemReview(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiItemRegister(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiReviewQueue(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiItemSubmit(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiItemDecide(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiItemWithdraw(const HttpRequest& req, WebApp& app);
+HttpResponse HandleApiItemSchedule(const HttpRequest& req, WebApp& app);
+
 // Administration (signed in; authorization in the services).
 HttpResponse HandleAdminHome(const HttpRequest& req, WebApp& app);
 HttpResponse HandleAdminCreateAgency(const HttpRequest& req, WebApp& app);
@@ -106,7 +115,7 @@ HttpResponse HandleAdminCalendarImport(const HttpRequest& req, WebApp& app);
 HttpResponse HandleLetterHtml(const HttpRequest& req, WebApp& app);
 HttpResponse HandleLetterDocx(const HttpRequest& req, WebApp& app);
 HttpResponse HandleApiLetter(const HttpRequest& req, WebApp& app);
-HttpResponse HandleLetterDate(const HttpRequest& req, WebApp& app);     // POST, the 成文日期 form
+HttpResponse HandleLetterDate(const HttpRequest& req, WebApp& app);  // POST, the 成文日期 form
 HttpResponse HandleApiLetterDate(const HttpRequest& req, WebApp& app);  // POST {"date": …}
 
 // 依申请公开, JSON API (application_api.cc).

@@ -9,6 +9,7 @@
 #include "core/embedded.h"
 #include "storage/sqlite/sqlite_catalog_repository.h"
 #include "storage/sqlite/sqlite_repositories.h"
+#include "storage/sqlite/sqlite_review_repository.h"
 
 namespace gongkai::storage::sqlite {
 
@@ -31,7 +32,8 @@ class SqliteTransaction final : public Transaction {
         letters_(conn_.get()),
         attachments_(conn_.get()),
         seals_(conn_.get()),
-        catalog_(conn_.get()) {}
+        catalog_(conn_.get()),
+        reviews_(conn_.get()) {}
 
   ~SqliteTransaction() override {
     if (!done_) (void)conn_->Exec("ROLLBACK");
@@ -51,6 +53,7 @@ class SqliteTransaction final : public Transaction {
   AttachmentRepository& attachments() override { return attachments_; }
   SealRepository& seals() override { return seals_; }
   CatalogRepository& catalog() override { return catalog_; }
+  ReviewRepository& reviews() override { return reviews_; }
 
   Status Commit() override {
     if (done_) return FailedPrecondition("transaction already finished");
@@ -77,6 +80,7 @@ class SqliteTransaction final : public Transaction {
   SqliteAttachmentRepository attachments_;
   SqliteSealRepository seals_;
   SqliteCatalogRepository catalog_;
+  SqliteReviewRepository reviews_;
 };
 
 // "001_init.sql" → 1, "init". -1 for a malformed name.
