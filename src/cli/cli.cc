@@ -5,6 +5,8 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/catalog_commands.h"
+
 namespace gongkai::cli {
 
 void CliContext::Fail(int code, const std::string& zh_message) {
@@ -83,6 +85,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddScreenCommands(app, ctx);
   AddLetterCommands(app, ctx);
   AddAppCommands(app, ctx);
+  AddCatalogCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
