@@ -105,7 +105,8 @@ void ListFirstPage(benchmark::State& state, bool live) {
   catalog::ColumnId column = 0;
   {
     auto tx = db->store->Begin(storage::TxMode::kRead).value();
-    for (const auto& c : tx->catalog().ListColumns(db->agency).value()) {
+    std::vector<catalog::Column> columns = tx->catalog().ListColumns(db->agency).value();
+    for (const auto& c : columns) {
       if (c.code == "zfwj") column = c.id;
     }
   }
