@@ -5,6 +5,7 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/catalog_commands.h"
 #include "cli/item_commands.h"
 
 namespace gongkai::cli {
@@ -86,6 +87,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddScreenCommands(app, ctx);
   AddLetterCommands(app, ctx);
   AddAppCommands(app, ctx);
+  AddCatalogCommands(app, ctx);  // creates `catalog`; AddColumnCommands adds `catalog pattern`
   AddColumnCommands(app, ctx);
   AddItemCommands(app, ctx);
 

@@ -112,24 +112,6 @@ Status ApplyFiles(storage::Transaction& tx, const ItemInput& input,
   return Status::Ok();
 }
 
-Status CreateDefaultColumns(storage::Transaction& tx, agency::AgencyId agency, int64_t now) {
-  std::map<std::string_view, catalog::ColumnId> ids;
-  int position = 0;
-  for (const catalog::ColumnTemplate& t : catalog::DefaultColumns()) {
-    Column c;
-    c.agency_id = agency;
-    if (!t.parent_code.empty()) c.parent_id = ids.at(t.parent_code);
-    c.code = std::string(t.code);
-    c.name = std::string(t.name);
-    c.kind = t.kind;
-    c.freshness = t.freshness;
-    c.position = ++position;
-    c.created_at = c.updated_at = now;
-    GONGKAI_ASSIGN_OR_RETURN(ids[t.code], tx.catalog().InsertColumn(c));
-  }
-  return Status::Ok();
-}
-
 // A column's parent must be a 分类 of the same agency, and not the column or one below it.
 Status CheckParent(storage::Transaction& tx, const Column& column) {
   if (!column.parent_id) return Status::Ok();
@@ -154,6 +136,24 @@ Status CheckParent(storage::Transaction& tx, const Column& column) {
 }
 
 }  // namespace
+
+Status CreateDefaultColumns(storage::Transaction& tx, agency::AgencyId agency, int64_t now) {
+  std::map<std::string_view, catalog::ColumnId> ids;
+  int position = 0;
+  for (const catalog::ColumnTemplate& t : catalog::DefaultColumns()) {
+    Column c;
+    c.agency_id = agency;
+    if (!t.parent_code.empty()) c.parent_id = ids.at(t.parent_code);
+    c.code = std::string(t.code);
+    c.name = std::string(t.name);
+    c.kind = t.kind;
+    c.freshness = t.freshness;
+    c.position = ++position;
+    c.created_at = c.updated_at = now;
+    GONGKAI_ASSIGN_OR_RETURN(ids[t.code], tx.catalog().InsertColumn(c));
+  }
+  return Status::Ok();
+}
 
 bool IsEditConflict(const Status& status) {
   return status.code() == StatusCode::kFailedPrecondition &&

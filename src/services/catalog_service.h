@@ -105,6 +105,10 @@ class CatalogService {
   const Clock& clock_;
 };
 
+// Creates the default column tree (catalog/default_columns.h) for an agency that has none, in
+// `tx` (first use of the catalog, or an import that brings no columns).
+Status CreateDefaultColumns(storage::Transaction& tx, agency::AgencyId agency, int64_t now);
+
 // The next 索引号 of the agency for an item published on `date`, advancing its counter inside
 // `tx` (gapless: the caller publishes in the same transaction).
 Result<std::string> AllocateIndexNumber(storage::Transaction& tx, agency::AgencyId agency,
