@@ -43,7 +43,7 @@ TEST(CliTest, GlobalOptionsAfterTheSubcommand) {
   EXPECT_EQ(app.exit_code, 0) << app.err;
   EXPECT_EQ(app.out, "（没有符合条件的申请）\n");
   auto db = testing_util::RunGongkai({"db", "status", "--db", "sqlite:" + dir + "/other.db"});
-  EXPECT_EQ(db.out, "数据库：sqlite:" + dir + "/other.db\n结构版本：0 / 11\n");
+  EXPECT_EQ(db.out, "数据库：sqlite:" + dir + "/other.db\n结构版本：0 / 12\n");
   EXPECT_EQ(testing_util::RunGongkai({"version", "--config", dir + "/gongkai.toml"}).exit_code, 0);
   // `serve` takes them too: only the bad port is refused (before anything starts).
   auto serve = testing_util::RunGongkai({"serve", "--data-dir", dir, "--port", "99999"});

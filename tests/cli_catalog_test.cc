@@ -88,7 +88,7 @@ TEST_F(CliCatalogTest, AddsEditsShowsListsAndKeepsHistory) {
   EXPECT_EQ(add.exit_code, 0) << add.err;
   EXPECT_EQ(add.out, "已新建信息草稿 #1（第1版）\n");
   auto json = nlohmann::json::parse(Run({"item", "show", "1", "--json"}).out);
-  EXPECT_EQ(json["body_html"], "<p>第一段</p><p>第二段</p>");
+  EXPECT_EQ(json["body_html"], "<p>第一段<br>第二段</p>");
   EXPECT_EQ(json["theme"], "工业、交通\\其他");
   EXPECT_EQ(json["written_on"], "2024-03-01");
   EXPECT_EQ(json["files"][0]["name"], "方案.pdf");

@@ -32,11 +32,12 @@ TEST_F(CliFoundationTest, MigratesFromEmptyAndReRunsAsANoOp) {
             "3（application_service）\n已应用迁移 4（holiday_notices）\n已应用迁移 "
             "5（approval_correction）\n已应用迁移 6（uploads）\n已应用迁移 "
             "7（users_audit）\n已应用迁移 8（letters）\n已应用迁移 9（audit_chain）\n"
-            "已应用迁移 10（catalog）\n已应用迁移 11（review）\n数据库结构版本：11\n");
+            "已应用迁移 10（catalog）\n已应用迁移 11（review）\n已应用迁移 12（catalog_perf）\n"
+            "数据库结构版本：12\n");
   auto again = Run({"db", "migrate"});
-  EXPECT_EQ(again.out, "数据库结构版本：11（已是最新）\n");
+  EXPECT_EQ(again.out, "数据库结构版本：12（已是最新）\n");
   auto status = Run({"db", "status"});
-  EXPECT_EQ(status.out, "数据库：sqlite:" + dir_ + "/gongkai.db\n结构版本：11 / 11\n");
+  EXPECT_EQ(status.out, "数据库：sqlite:" + dir_ + "/gongkai.db\n结构版本：12 / 12\n");
 }
 
 TEST_F(CliFoundationTest, AddsAndListsAgencies) {
@@ -140,7 +141,7 @@ TEST_F(CliFoundationTest, BadConfigFilesAreClearErrors) {
   // A valid file points every command at its database.
   testing_util::WriteFile(conf, "[storage]\ndb = \"sqlite:" + dir_ + "/from-config.db\"\n");
   EXPECT_EQ(RunGongkai({"--config", conf, "db", "status"}).out,
-            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 11\n");
+            "数据库：sqlite:" + dir_ + "/from-config.db\n结构版本：0 / 12\n");
 }
 
 // `gongkai serve --port 0` in a child process; reads the URL line it prints.

@@ -32,7 +32,7 @@ TEST_F(WebTest, HealthzReportsTheSchema) {
   EXPECT_EQ(r.status, 200);
   auto j = nlohmann::json::parse(r.body);
   EXPECT_EQ(j["status"], "ok");
-  EXPECT_EQ(j["schema_version"], 11);
+  EXPECT_EQ(j["schema_version"], 12);
 }
 
 TEST_F(WebTest, HomePageListsTheTreeAndIsCachedUntilAChange) {

@@ -264,7 +264,7 @@ TEST_F(CatalogImportTest, ImportsCsvWithAQuotedNewline) {
     auto tx = store_->Begin(storage::TxMode::kRead).value();
     catalog::Revision a = tx->catalog().GetRevision(items[0].record.id, 1).value();
     EXPECT_EQ(a.content.body_html,
-              "<p>一、会议要求</p><p>二、&quot;三个必须&quot;</p><p>三、落实</p>");
+              "<p>一、会议要求</p>\n<p>二、\"三个必须\"</p>\n<p>三、落实</p>");
     catalog::Revision b = tx->catalog().GetRevision(items[1].record.id, 1).value();
     EXPECT_EQ(b.content.doc_number, "樟工信字〔2024〕1号");
     EXPECT_EQ(b.content.attribute, catalog::Attribute::kOnRequest);

@@ -120,7 +120,7 @@ TEST_F(CatalogServiceTest, DraftsAreRevisionsWithOptimisticVersions) {
   ItemView v = service_->Get(editor_, *id).value();
   EXPECT_EQ(v.record.status, ItemStatus::kDraft);
   EXPECT_EQ(v.record.latest_revision, 1);
-  EXPECT_EQ(v.latest.content.body_html, "<p>第一段。</p><p>第二段 &lt;b&gt;&amp;&lt;/b&gt;</p>");
+  EXPECT_EQ(v.latest.content.body_html, "<p>第一段。</p>\n<p>第二段 &lt;b&gt;&amp;&lt;/b&gt;</p>");
   EXPECT_EQ(v.latest.content.publisher, "樟树市工业和信息化局");
   EXPECT_EQ(v.record.index_number, "");
 
@@ -155,7 +155,7 @@ TEST_F(CatalogServiceTest, AttachmentsAreCheckedAndKeptAcrossRevisions) {
   const std::string png = "\x89PNG\r\n\x1a\n0000IHDR";
   in.add_files = {{"管理办法.pdf", png}};
   EXPECT_EQ(service_->CreateDraft(editor_, in).status().UserMessage(),
-            "附件“管理办法.pdf”的扩展名与文件内容（image/png）不符");
+            "附件“管理办法.pdf”的扩展名是 .pdf，但文件内容是PNG 图片，与扩展名不符（按文件内容识别）");
   in.add_files = {{"../管理办法.pdf", pdf}};
   EXPECT_EQ(service_->CreateDraft(editor_, in).status().code(), StatusCode::kInvalidArgument);
   in.add_files = {{"管理办法.pdf", pdf}};

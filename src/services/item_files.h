@@ -16,12 +16,13 @@ struct FileUpload {
 };
 
 // The stored reference of an accepted upload (name trimmed, type sniffed, SHA-256), or
-// kInvalidArgument (Chinese, naming the file): a bad name (path, control characters, too long),
-// an empty file or one over catalog::kMaxFileBytes, a type not accepted, or an extension that
-// does not match the sniffed type.
+// kInvalidArgument (Chinese, naming the file) for what publishing::CheckAttachment refuses: a bad
+// name, an executable or double extension, an empty file or one over catalog::kMaxFileBytes, a
+// type not accepted, content that does not match the extension, Office macros.
 Result<catalog::FileRef> CheckItemFile(const FileUpload& upload);
 
-// The text of an accepted file (for screening and search); "" for images.
+// The text of an accepted file (PDF, DOCX, XLSX; for screening and search); "" for images and
+// for files whose text cannot be read.
 std::string ExtractFileText(std::string_view mime, std::string_view data);
 
 }  // namespace gongkai::services
