@@ -63,10 +63,11 @@ try {
   assert.equal(await p2.isVisible("#body"), true, "without JavaScript the textarea is there");
   assert.equal(await p2.isVisible("#rte"), false);
   await p2.selectOption("#body_format", "text");
-  await p2.fill("#body", "改写的第一段\n改写的第二段");
+  await p2.fill("#body", "改写的第一段\n\n改写的第二段\n第三行");
   await p2.fill("#note", "不用脚本改写");
   await Promise.all([p2.waitForNavigation(), p2.click("button[type=submit].primary")]);
-  assert.equal(await p2.innerHTML("#body"), "<p>改写的第一段</p><p>改写的第二段</p>");
+  // A blank line starts a paragraph; a single line break stays a line break.
+  assert.equal(await p2.innerHTML("#body"), "<p>改写的第一段</p>\n<p>改写的第二段<br>第三行</p>");
   assert.match(await p2.textContent("#history"), /不用脚本改写/);
 } catch (e) {
   failed = true;

@@ -266,8 +266,10 @@ Status SqliteCatalogRepository::UpdateItem(const ItemRecord& r) {
 Result<ItemPage> SqliteCatalogRepository::ListItems(const ItemListQuery& q) {
   // Only the filters asked for are in the SQL (a few shapes, each prepared once), so that SQLite
   // reads the first page from the matching index of migration 012 in order.
-  std::string where = " WHERE i.agency_id = ?1";
-  if (q.column) where += " AND i.column_id = ?2";
+  // With a column, "+" keeps SQLite off the agency's index: the column's own index is the one
+  // that reads a column's first page in order.
+  std::string where = q.column ? " WHERE +i.agency_id = ?1 AND i.column_id = ?2"
+                               : " WHERE i.agency_id = ?1";
   std::string statuses = "[";
   for (catalog::ItemStatus st : q.statuses) {
     if (statuses.size() > 1) statuses += ",";
