@@ -185,6 +185,10 @@ TEST_F(CatalogWebTest, PlainTextareaBecomesParagraphsAndThePageShowsMetadataAndH
                 "<td data-label=\"修改说明\">标题补全</td><td data-label=\"变更字段\">名称</td>"),
             std::string::npos)
       << page.body;
+  // And shows the words that changed.
+  size_t diff = page.body.find("<summary>第2版与第1版的文字差异</summary><div class=\"diff\">");
+  ASSERT_NE(diff, std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<ins>", diff), std::string::npos);
 
   // My drafts lists it; the other editor's list does not.
   HttpReply mine =

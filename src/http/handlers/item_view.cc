@@ -9,6 +9,7 @@
 #include "http/handlers/form_errors.h"
 #include "http/multipart.h"
 #include "http/response.h"
+#include "publishing/text_diff.h"
 
 namespace gongkai::http {
 
@@ -356,6 +357,17 @@ mstch::map ItemPageContext(const services::ItemView& v, const std::vector<Revisi
                               {"changed", ChangedFields(i == 0 ? nullptr : &history[i - 1], r)}});
   }
   m["revisions"] = revs;
+  // The readable diff of each revision against the one before it (newest first, the last ten).
+  mstch::array diffs;
+  auto text_of = [](const Revision& r) { return "名称：" + r.content.title + "\n" + r.body_text; };
+  for (size_t i = history.size(); i-- > 1 && diffs.size() < 10;) {
+    diffs.push_back(mstch::map{
+        {"number", std::to_string(history[i].number)},
+        {"previous", std::to_string(history[i - 1].number)},
+        {"diff_html", publishing::DiffHtml(text_of(history[i - 1]), text_of(history[i]))}});
+  }
+  m["has_diffs"] = !diffs.empty();
+  m["diffs"] = diffs;
   return m;
 }
 
