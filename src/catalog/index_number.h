@@ -1,7 +1,7 @@
 #pragma once
 // 索引号 (the catalogue's index number, 条例 Art. 12). No national format binds; the usual one is
 // <机构代码>/<年份>-<5位流水号> (statutory-rules §5.4), e.g. 11360982MB1234567X/2024-00007.
-// The pattern is set per agency with the placeholders
+// The pattern is set per agency; these placeholders are replaced:
 //   {code}      the agency's 统一社会信用代码 (or the code set in the pattern itself)
 //   {year}      the four-digit year of publication
 //   {month}     its two-digit month
@@ -18,9 +18,9 @@ namespace gongkai::catalog {
 
 inline constexpr std::string_view kDefaultIndexPattern = "{code}/{year}-{seq:5}";
 
-// Checks a pattern: exactly one {seq:N}, {year} present (numbers are per agency and year), only
-// known placeholders, printable ASCII or CJK text around them, ≤ 80 bytes. kInvalidArgument
-// (Chinese) naming the problem.
+// Checks a pattern: exactly one {seq:N}, {year} present (numbers are per agency and year), no
+// placeholder but the four above, clean text around them, at most 80 bytes. A bad pattern is
+// refused with kInvalidArgument and a Chinese message naming the problem.
 Status ValidateIndexPattern(std::string_view pattern);
 
 // The 索引号 for sequence `seq` published on `date`. `code` replaces {code}; a pattern that uses

@@ -135,6 +135,22 @@ Status CheckParent(storage::Transaction& tx, const Column& column) {
   return Status::Ok();
 }
 
+// A link must join two items of one agency; a 解读 starts from an item of a 解读 column.
+Status CheckLink(storage::Transaction& tx, const ItemRecord& from, const catalog::ItemLink& link) {
+  Result<ItemRecord> to = tx.catalog().GetItem(link.to);
+  if (!to.ok() || to->agency_id != from.agency_id || link.to == link.from) {
+    return InvalidArgument("bad link target", "关联的信息须是本机构的另一条信息");
+  }
+  if (link.kind == catalog::LinkKind::kInterprets) {
+    GONGKAI_ASSIGN_OR_RETURN(catalog::Column col, tx.catalog().GetColumn(from.column_id));
+    if (col.kind != ColumnKind::kInterpretations) {
+      return InvalidArgument("not an interpretation",
+                             "只有“解读”类栏目中的信息才能作为政策解读关联到文件");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status CreateDefaultColumns(storage::Transaction& tx, agency::AgencyId agency, int64_t now) {
@@ -603,40 +619,15 @@ Status CatalogService::SetValidity(const Actor& actor, catalog::ItemId id,
 }
 
 Status CatalogService::Link(const Actor& actor, const catalog::ItemLink& link) {
-  Gate gate{store_, clock_, actor};
-  bool denied = false;
-  {
-    GONGKAI_ASSIGN_OR_RETURN(auto tx, store_.Begin(storage::TxMode::kWrite));
-    GONGKAI_ASSIGN_OR_RETURN(ItemRecord from, tx->catalog().GetItem(link.from));
-    GONGKAI_RETURN_IF_ERROR(gate.Check(*tx, Permission::kEditContent, from.agency_id, &denied));
-    if (!denied) {
-      Result<ItemRecord> to = tx->catalog().GetItem(link.to);
-      if (!to.ok() || to->agency_id != from.agency_id || link.to == link.from) {
-        return InvalidArgument("bad link target", "关联的信息须是本机构的另一条信息");
-      }
-      if (link.kind == catalog::LinkKind::kInterprets) {
-        GONGKAI_ASSIGN_OR_RETURN(catalog::Column col, tx->catalog().GetColumn(from.column_id));
-        if (col.kind != ColumnKind::kInterpretations) {
-          return InvalidArgument("not an interpretation",
-                                 "只有“解读”类栏目中的信息才能作为政策解读关联到文件");
-        }
-      }
-      Status st = tx->catalog().InsertLink(link);
-      if (st.code() == StatusCode::kAlreadyExists) {
-        return AlreadyExists(st.message(), "这两条信息已经这样关联");
-      }
-      GONGKAI_RETURN_IF_ERROR(st);
-      GONGKAI_RETURN_IF_ERROR(tx->site().BumpPublicGeneration());
-      GONGKAI_RETURN_IF_ERROR(AppendAuditFor(
-          *tx, clock_, actor, {from.agency_id}, "item_link", ItemTarget(link.from),
-          std::string(catalog::LinkKindCode(link.kind)) + " item:" + std::to_string(link.to)));
-      return tx->Commit();
-    }
-  }
-  return gate.Deny(Permission::kEditContent, "item_link", ItemTarget(link.from));
+  return ChangeLink(actor, link, true);
 }
 
 Status CatalogService::Unlink(const Actor& actor, const catalog::ItemLink& link) {
+  return ChangeLink(actor, link, false);
+}
+
+Status CatalogService::ChangeLink(const Actor& actor, const catalog::ItemLink& link, bool add) {
+  const std::string action = add ? "item_link" : "item_unlink";
   Gate gate{store_, clock_, actor};
   bool denied = false;
   {
@@ -644,15 +635,24 @@ Status CatalogService::Unlink(const Actor& actor, const catalog::ItemLink& link)
     GONGKAI_ASSIGN_OR_RETURN(ItemRecord from, tx->catalog().GetItem(link.from));
     GONGKAI_RETURN_IF_ERROR(gate.Check(*tx, Permission::kEditContent, from.agency_id, &denied));
     if (!denied) {
-      GONGKAI_RETURN_IF_ERROR(tx->catalog().DeleteLink(link));
+      if (add) {
+        GONGKAI_RETURN_IF_ERROR(CheckLink(*tx, from, link));
+        Status st = tx->catalog().InsertLink(link);
+        if (st.code() == StatusCode::kAlreadyExists) {
+          return AlreadyExists(st.message(), "这两条信息已经这样关联");
+        }
+        GONGKAI_RETURN_IF_ERROR(st);
+      } else {
+        GONGKAI_RETURN_IF_ERROR(tx->catalog().DeleteLink(link));
+      }
       GONGKAI_RETURN_IF_ERROR(tx->site().BumpPublicGeneration());
       GONGKAI_RETURN_IF_ERROR(AppendAuditFor(
-          *tx, clock_, actor, {from.agency_id}, "item_unlink", ItemTarget(link.from),
+          *tx, clock_, actor, {from.agency_id}, action, ItemTarget(link.from),
           std::string(catalog::LinkKindCode(link.kind)) + " item:" + std::to_string(link.to)));
       return tx->Commit();
     }
   }
-  return gate.Deny(Permission::kEditContent, "item_unlink", ItemTarget(link.from));
+  return gate.Deny(Permission::kEditContent, action, ItemTarget(link.from));
 }
 
 Result<std::string> AllocateIndexNumber(storage::Transaction& tx, agency::AgencyId agency_id,

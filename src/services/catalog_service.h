@@ -101,6 +101,9 @@ class CatalogService {
   Status Unlink(const account::Actor& actor, const catalog::ItemLink& link);
 
  private:
+  // Link (add) or Unlink: authorized, checked, public generation bumped, audited.
+  Status ChangeLink(const account::Actor& actor, const catalog::ItemLink& link, bool add);
+
   storage::Store& store_;
   const Clock& clock_;
 };
